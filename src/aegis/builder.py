@@ -1,0 +1,188 @@
+"""The build loop: generate -> static pre-check -> headless check -> repair (or regenerate) -> package.
+
+Data flows one way; every step is written to the run folder by the recorder as it happens, and the
+run folder is finalized in `finally:` whatever happens.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from aegis import prompts
+from aegis.ask import Answer, ask_for_code
+from aegis.config import AegisConfig
+from aegis.datasets import slugify
+from aegis.errors import AegisError
+from aegis.protocols import LLM, Check, Packager
+from aegis.recorder import RunRecorder
+from aegis.schema import Attempt, PackageResult, Problem, RunResult, RunStatus, Task, Usage, Verdict
+from aegis.static_check import check_code
+
+log = logging.getLogger("aegis")
+
+AttemptKind = Literal["generate", "repair", "regenerate"]
+
+
+@dataclass
+class _State:
+    attempts: list[Attempt] = field(default_factory=list)
+    usage: Usage = Usage()
+    started: float = field(default_factory=time.monotonic)
+
+    def add(self, attempt: Attempt) -> None:
+        self.attempts.append(attempt)
+        self.usage = Usage(
+            prompt_tokens=self.usage.prompt_tokens + attempt.usage.prompt_tokens,
+            completion_tokens=self.usage.completion_tokens + attempt.usage.completion_tokens,
+        )
+
+    @property
+    def seconds(self) -> float:
+        return time.monotonic() - self.started
+
+
+class Builder:
+    def __init__(self, llm: LLM, check: Check, packager: Packager | None, config: AegisConfig) -> None:
+        self.llm = llm
+        self.check = check
+        self.packager = packager
+        self.config = config
+
+    def build(self, task: Task, recorder: RunRecorder) -> RunResult:
+        state = _State()
+        status: RunStatus = "error"
+        message = "the build stopped unexpectedly"
+        package = None
+        try:
+            status, message = self._loop(task, recorder, state)
+            if status == "pass" and self.packager is not None:
+                package = self._package(recorder)
+                status, message = ("pass", message) if package.ok else ("fail", package.message)
+        except KeyboardInterrupt:
+            status, message = "interrupted", "interrupted by the user (Ctrl-C)"
+            raise
+        except AegisError as exc:
+            status, message = "error", str(exc)
+            raise
+        finally:
+            result = RunResult(
+                task=task,
+                status=status,
+                run_dir=str(recorder.dir),
+                attempts=state.attempts,
+                app_path=str(self._final_app(recorder)) if status == "pass" else "",
+                package=package,
+                usage=state.usage,
+                seconds=state.seconds,
+                message=message,
+            )
+            recorder.finalize(result)
+        return result
+
+    def _loop(self, task: Task, recorder: RunRecorder, state: _State) -> tuple[RunStatus, str]:
+        kind: AttemptKind = "generate"
+        for number in range(1, self.config.loop.max_rounds + 1):
+            if (stop := self._budget_left(state)) is not None:
+                return "fail", stop
+            attempt = self._attempt(task, recorder, number, kind, state)
+            state.add(attempt)
+            recorder.save_attempt(attempt)
+            if attempt.verdict.passed:
+                self._final_app(recorder).write_text(attempt.code, encoding="utf-8")
+                return "pass", f"working app after {number} round(s)"
+            if blocked := [p for p in attempt.verdict.failures if p.kind == "missing_library"]:
+                return "blocked", blocked[0].message
+            kind = self._next_kind(state.attempts)
+            log.info("round %d failed: %s; next: %s", number, _summary(attempt.verdict), kind)
+        return "fail", f"no working app after {self.config.loop.max_rounds} round(s)"
+
+    def _attempt(self, task: Task, recorder: RunRecorder, number: int, kind: AttemptKind, state: _State) -> Attempt:
+        started = time.monotonic()
+        log.info("round %d/%d: %s", number, self.config.loop.max_rounds, kind)
+        answer = self._ask(task, recorder, kind, state.attempts, seed=self.config.llm.seed + number - 1)
+        recorder.event(
+            "llm",
+            attempt=number,
+            kind=kind,
+            prompt_tokens=answer.usage.prompt_tokens,
+            completion_tokens=answer.usage.completion_tokens,
+            seconds=round(answer.seconds, 2),
+        )
+        code, verdict = self._judge(answer, recorder.attempt_dir(number))
+        return Attempt(
+            number=number, kind=kind, code=code, verdict=verdict, usage=answer.usage, seconds=time.monotonic() - started
+        )
+
+    def _ask(
+        self, task: Task, recorder: RunRecorder, kind: AttemptKind, attempts: list[Attempt], *, seed: int
+    ) -> Answer:
+        if kind == "repair":
+            last = attempts[-1]
+            previous = prompts.fenced(last.code) if last.code else last.verdict.problems[0].message
+            messages = prompts.repair(task.task, previous, last.verdict.failures)
+        else:
+            messages = prompts.start(task.task)
+        return ask_for_code(
+            self.llm,
+            messages,
+            max_tokens=self.config.llm.max_tokens,
+            seed=seed,
+            max_continuations=self.config.loop.max_continuations,
+            on_exchange=recorder.chat,
+        )
+
+    def _judge(self, answer: Answer, folder: Path) -> tuple[str, Verdict]:
+        if not answer.code:
+            reason = answer.reason or "the answer contains no Python code"
+            return "", Verdict.failing(Problem(kind="no_code", message=reason))
+        static = check_code(answer.code)
+        for fix in static.fixes:
+            log.info("pre-check fixed: %s", fix)
+        if static.problems:
+            return static.code, Verdict.failing(*static.problems)
+        app = folder / "app.py"
+        app.write_text(static.code, encoding="utf-8")
+        return static.code, self.check.check(app, folder)
+
+    def _next_kind(self, attempts: list[Attempt]) -> AttemptKind:
+        """Repair, unless the same problem came back twice in a row: then start again from scratch."""
+        last = attempts[-1]
+        if not last.code:
+            return "regenerate" if last.kind == "repair" else "repair"
+        if len(attempts) >= 2 and _signatures(last.verdict) == _signatures(attempts[-2].verdict):
+            return "regenerate"
+        return "repair"
+
+    def _budget_left(self, state: _State) -> str | None:
+        loop = self.config.loop
+        if state.usage.total_tokens >= loop.max_total_tokens:
+            return f"token budget spent ({state.usage.total_tokens} of {loop.max_total_tokens})"
+        if state.seconds >= loop.max_seconds:
+            return f"time budget spent ({state.seconds:.0f} of {loop.max_seconds:.0f} s)"
+        return None
+
+    def _package(self, recorder: RunRecorder) -> PackageResult:
+        assert self.packager is not None
+        log.info("packaging with PyInstaller (%s)", self.config.package.mode)
+        app = self._final_app(recorder)
+        result = self.packager.package(app, app.parent, name=slugify(recorder.task.task, max_len=30))
+        recorder.event("package", **result.model_dump())
+        return result
+
+    @staticmethod
+    def _final_app(recorder: RunRecorder) -> Path:
+        folder = recorder.dir / "app"
+        folder.mkdir(exist_ok=True)
+        return folder / "app.py"
+
+
+def _signatures(verdict: Verdict) -> list[str]:
+    return sorted(p.signature for p in verdict.failures)
+
+
+def _summary(verdict: Verdict) -> str:
+    return "; ".join(p.message for p in verdict.failures[:2]) or verdict.status

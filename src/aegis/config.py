@@ -1,0 +1,135 @@
+"""Configuration, assembled once at the edge: CLI flags > env vars (AEGIS_*) > aegis.toml > defaults.
+
+Every component gets its own section; env vars are `AEGIS_<SECTION>_<FIELD>` (e.g. `AEGIS_LLM_MODEL`,
+`AEGIS_LOOP_MAX_ROUNDS`), aegis.toml uses `[section]` tables with the same field names.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from aegis.errors import ConfigError
+
+
+class Section(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid", use_attribute_docstrings=True)
+
+
+class LLMConfig(Section):
+    model: str = "local"
+    """Model spec: `local`, `local:/path/to.gguf`, `openai:<model>`, `gemini:<model>`, `ollama:<model>`,
+    `scripted:<file>`; with `base_url` set, any name is sent to that OpenAI-compatible server."""
+    base_url: str | None = None
+    """Base URL of an OpenAI-compatible server (overrides the provider's default)."""
+    temperature: float = 0.2
+    """Sampling temperature."""
+    seed: int = 1
+    """Sampling seed, so runs can be repeated."""
+    max_tokens: int = 2048
+    """Cap on the length of one answer, in tokens."""
+    timeout: float = 600.0
+    """Seconds to wait for one answer before giving up on that try."""
+    max_retries: int = 4
+    """Retries on 429, 5xx, timeouts and connection resets (with backoff); never on auth errors."""
+    n_ctx: int = 4096
+    """Context window for the embedded model, in tokens."""
+    threads: int = Field(default_factory=lambda: max(1, os.cpu_count() or 1))
+    """CPU threads for the embedded model."""
+
+
+class LoopConfig(Section):
+    max_rounds: int = 4
+    """Most model rounds (first generation plus repairs) for one build."""
+    max_total_tokens: int = 60_000
+    """Stop when prompts plus answers of one build pass this many tokens."""
+    max_seconds: float = 1800.0
+    """Stop starting new rounds after this many seconds of one build."""
+    max_continuations: int = 2
+    """How often to ask the model to continue an answer that was cut off."""
+
+
+class CheckConfig(Section):
+    timeout: float = 20.0
+    """Seconds a program may take to show its window before the check gives up."""
+    settle: float = 1.0
+    """Seconds the program keeps running after its window appears, to catch late errors."""
+
+
+class PackageConfig(Section):
+    enabled: bool = True
+    """Package a passing app with PyInstaller."""
+    mode: Literal["onedir", "onefile"] = "onedir"
+    """PyInstaller layout."""
+    timeout: float = 900.0
+    """Seconds a PyInstaller build may take."""
+
+
+class RunsConfig(Section):
+    dir: Path = Path("runs")
+    """Where run folders go."""
+    retention_days: float = 7.0
+    """Run folders older than this are removed when a build starts; 0 keeps everything."""
+
+
+class AegisConfig(Section):
+    llm: LLMConfig = LLMConfig()
+    loop: LoopConfig = LoopConfig()
+    check: CheckConfig = CheckConfig()
+    package: PackageConfig = PackageConfig()
+    runs: RunsConfig = RunsConfig()
+
+
+ENV_PREFIX = "AEGIS_"
+SECTIONS = tuple(AegisConfig.model_fields)
+
+
+def load_config(
+    *,
+    flags: Mapping[str, Mapping[str, Any]] | None = None,
+    env: Mapping[str, str] | None = None,
+    toml_path: Path | None = None,
+) -> AegisConfig:
+    """Merge the sources; flags are `{section: {field: value}}` with None meaning "not given"."""
+    merged: dict[str, dict[str, Any]] = {name: {} for name in SECTIONS}
+    for layer in (_from_toml(toml_path), _from_env(os.environ if env is None else env), flags or {}):
+        for section, values in layer.items():
+            merged[section].update({k: v for k, v in values.items() if v is not None})
+    try:
+        return AegisConfig.model_validate(merged)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(part) for part in first["loc"])
+        raise ConfigError(f"bad setting {where}: {first['msg']}") from None
+
+
+def _from_toml(path: Path | None) -> Mapping[str, Mapping[str, Any]]:
+    if path is None:
+        path = Path("aegis.toml")
+        if not path.exists():
+            return {}
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(f"{path}: {exc}") from None
+    unknown = sorted(set(data) - set(SECTIONS))
+    if unknown:
+        raise ConfigError(f"{path}: unknown section [{unknown[0]}]; known: {', '.join(SECTIONS)}")
+    return data
+
+
+def _from_env(env: Mapping[str, str]) -> Mapping[str, Mapping[str, Any]]:
+    found: dict[str, dict[str, Any]] = {}
+    for key, value in env.items():
+        if not key.startswith(ENV_PREFIX):
+            continue
+        section, _, field = key[len(ENV_PREFIX) :].lower().partition("_")
+        model = AegisConfig.model_fields.get(section)
+        if model is not None and model.annotation is not None and field in model.annotation.model_fields:
+            found.setdefault(section, {})[field] = value
+    return found

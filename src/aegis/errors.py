@@ -1,0 +1,47 @@
+"""The exceptions AEGIS raises on purpose.
+
+    AegisError                 one clear line for the user; the CLI prints it and exits non-zero
+    ├── ConfigError            bad flag, env var, aegis.toml value or model spec
+    ├── DatasetError           unreadable or malformed dataset (message is `file:line:col: reason`)
+    ├── ModelStoreError        the embedded model cannot be fetched, assembled or verified
+    ├── LLMError               the model backend failed for good (after retries)
+    │   └── LLMAuthError       missing or rejected credentials; never retried
+    ├── CheckError             the check itself (not the app under test) could not run
+    └── RunFolderError         the run folder cannot be written (disk full, permissions)
+
+Exceptions carry data and never log or print when built.
+"""
+
+from __future__ import annotations
+
+
+class AegisError(Exception):
+    """Base class: str(error) is the one line shown to the user."""
+
+
+class ConfigError(AegisError):
+    pass
+
+
+class DatasetError(AegisError):
+    pass
+
+
+class ModelStoreError(AegisError):
+    pass
+
+
+class LLMError(AegisError):
+    pass
+
+
+class LLMAuthError(LLMError):
+    pass
+
+
+class CheckError(AegisError):
+    pass
+
+
+class RunFolderError(AegisError):
+    pass

@@ -1,0 +1,43 @@
+"""Model backends, picked by a short spec string and imported lazily.
+
+local                      the embedded model (xllamacpp, in-process)
+local:/path/to/model.gguf  any GGUF file
+openai:<model>             OpenAI (OPENAI_API_KEY)
+gemini:<model>             Gemini's OpenAI-compatible endpoint (GEMINI_API_KEY)
+ollama:<model>             a local Ollama server
+scripted:<file>            replays canned replies from a file (demos, tests)
+<any name> + --base-url    any OpenAI-compatible server (key from AEGIS_API_KEY or OPENAI_API_KEY)
+"""
+
+from __future__ import annotations
+
+from aegis.config import LLMConfig
+from aegis.errors import ConfigError
+from aegis.protocols import LLM
+
+PROVIDERS = ("local", "openai", "gemini", "ollama", "scripted")
+
+
+def make_llm(config: LLMConfig) -> LLM:
+    """Build the backend that `config.model` names."""
+    provider, _, name = config.model.partition(":")
+    if provider == "local":
+        from aegis.llm.local import LocalLLM
+
+        return LocalLLM(config, gguf=name or None)
+    if provider == "scripted":
+        from aegis.llm.scripted import ScriptedLLM
+
+        return ScriptedLLM.from_file(name)
+    if provider in ("openai", "gemini", "ollama") and name:
+        from aegis.llm.openai_compat import OpenAICompatLLM
+
+        return OpenAICompatLLM.for_provider(config, provider, name)
+    if config.base_url:
+        from aegis.llm.openai_compat import OpenAICompatLLM
+
+        return OpenAICompatLLM.for_provider(config, "custom", config.model)
+    raise ConfigError(
+        f"unknown model spec {config.model!r}; use one of {', '.join(p + ':' for p in PROVIDERS)} "
+        "or pass --base-url for another OpenAI-compatible server"
+    )

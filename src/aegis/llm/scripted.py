@@ -1,0 +1,54 @@
+"""`scripted:FILE`: replays canned assistant replies, for demos and tests.
+
+The file is either a JSON array of strings, or text with replies separated by lines holding only `---8<---`.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from pathlib import Path
+
+from aegis.errors import ConfigError, LLMError
+from aegis.schema import Completion, Message, Usage
+
+SEPARATOR = "---8<---"
+
+
+class ScriptedLLM:
+    def __init__(self, replies: Sequence[str], *, name: str = "scripted") -> None:
+        self.name = name
+        self._replies = list(replies)
+        self._next = 0
+
+    @classmethod
+    def from_file(cls, path: str) -> ScriptedLLM:
+        if not path:
+            raise ConfigError("scripted: needs a file, e.g. scripted:replies.json")
+        try:
+            text = Path(path).read_text(encoding="utf-8")
+        except OSError as exc:
+            raise ConfigError(f"scripted:{path}: cannot read: {exc.strerror}") from None
+        return cls(_parse(text), name=f"scripted:{Path(path).name}")
+
+    def complete(self, messages: Sequence[Message], *, max_tokens: int, seed: int) -> Completion:
+        if self._next >= len(self._replies):
+            raise LLMError(f"{self.name}: no replies left after {len(self._replies)}")
+        text = self._replies[self._next]
+        self._next += 1
+        prompt_words = sum(len(m.content.split()) for m in messages)
+        return Completion(
+            text=text, usage=Usage(prompt_tokens=prompt_words, completion_tokens=len(text.split())), model=self.name
+        )
+
+    def close(self) -> None:
+        return None
+
+
+def _parse(text: str) -> list[str]:
+    if text.lstrip().startswith("["):
+        data = json.loads(text)
+        if not all(isinstance(item, str) for item in data):
+            raise ConfigError("scripted replies: a JSON file must be an array of strings")
+        return list(data)
+    return [part.strip("\n") for part in text.split(f"\n{SEPARATOR}\n")]

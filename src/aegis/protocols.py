@@ -1,0 +1,46 @@
+"""The few seams of AEGIS. Concrete classes just match these; tests inject their own."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Protocol
+
+from aegis.schema import Completion, ExecResult, Message, PackageResult, Verdict
+
+
+class LLM(Protocol):
+    """A chat model. Raises aegis.errors.LLMError when it fails for good."""
+
+    name: str
+
+    def complete(self, messages: Sequence[Message], *, max_tokens: int, seed: int) -> Completion: ...
+
+    def close(self) -> None: ...
+
+
+class Runner(Protocol):
+    """Runs untrusted code; any child failure comes back as an ExecResult, never an exception."""
+
+    isolation: str
+
+    def run(
+        self,
+        argv: Sequence[str],
+        *,
+        cwd: Path,
+        timeout: float,
+        env: Mapping[str, str] | None = None,
+    ) -> ExecResult: ...
+
+
+class Check(Protocol):
+    """Judges one program file; writes screenshots and logs under out_dir."""
+
+    def check(self, app: Path, out_dir: Path) -> Verdict: ...
+
+
+class Packager(Protocol):
+    """Turns a passing app into an executable under out_dir and proves that it starts."""
+
+    def package(self, app: Path, out_dir: Path, *, name: str) -> PackageResult: ...

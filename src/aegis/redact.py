@@ -1,0 +1,47 @@
+"""Keep secrets out of everything AEGIS writes: logs, transcripts, events, metadata, reports."""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+from collections.abc import Mapping
+
+from aegis.runner import SECRET_NAME
+
+MIN_SECRET_LENGTH = 6
+MASK = "[REDACTED]"
+KEY_PATTERNS = re.compile(
+    r"sk-[A-Za-z0-9_\-]{16,}"  # OpenAI-style keys
+    r"|AIza[0-9A-Za-z_\-]{30,}"  # Google API keys
+    r"|gh[pousr]_[A-Za-z0-9]{30,}"  # GitHub tokens
+    r"|hf_[A-Za-z0-9]{30,}"  # Hugging Face tokens
+    r"|xox[abpr]-[A-Za-z0-9\-]{10,}"  # Slack tokens
+)
+
+
+class Redactor:
+    """Masks the values of secret-looking environment variables and well-known key shapes."""
+
+    def __init__(self, env: Mapping[str, str] | None = None) -> None:
+        source = os.environ if env is None else env
+        values = {v for k, v in source.items() if SECRET_NAME.search(k) and len(v) >= MIN_SECRET_LENGTH}
+        self._values = sorted(values, key=len, reverse=True)
+
+    def __call__(self, text: str) -> str:
+        for value in self._values:
+            text = text.replace(value, MASK)
+        return KEY_PATTERNS.sub(MASK, text)
+
+
+class RedactingFilter(logging.Filter):
+    """A logging filter that redacts each record's final message before any handler formats it."""
+
+    def __init__(self, redact: Redactor) -> None:
+        super().__init__()
+        self.redact = redact
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        record.msg = self.redact(record.getMessage())
+        record.args = None
+        return True

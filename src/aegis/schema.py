@@ -1,0 +1,161 @@
+"""Pure data passed between AEGIS components. Frozen, validated, JSON-serialisable."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Task(Frozen):
+    """One thing to build: a sentence, and optionally an id and acceptance checks."""
+
+    id: str
+    task: str
+    checks: list[dict[str, object]] = Field(default_factory=list)
+
+
+Role = Literal["system", "user", "assistant"]
+
+
+class Message(Frozen):
+    role: Role
+    content: str
+
+
+class Usage(Frozen):
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+
+    @property
+    def total_tokens(self) -> int:
+        return self.prompt_tokens + self.completion_tokens
+
+
+class Completion(Frozen):
+    """One answer from a model backend."""
+
+    text: str
+    finish_reason: str = "stop"
+    usage: Usage = Usage()
+    seconds: float = 0.0
+    model: str = ""
+
+    @property
+    def truncated(self) -> bool:
+        return self.finish_reason == "length"
+
+
+class ExecResult(Frozen):
+    """What happened when the sandbox runner ran one command."""
+
+    argv: list[str]
+    returncode: int | None
+    stdout: str
+    stderr: str
+    seconds: float
+    timed_out: bool = False
+    signal: int | None = None
+
+
+ProblemKind = Literal[
+    "syntax",
+    "undefined_name",
+    "no_code",
+    "exception",
+    "early_exit",
+    "crash",
+    "no_window",
+    "timeout",
+    "missing_module",
+    "missing_library",
+    "package",
+]
+
+
+class Problem(Frozen):
+    kind: ProblemKind
+    message: str
+    severity: Literal["fail", "warn"] = "fail"
+    traceback: str = ""
+    action: str = ""
+
+    @property
+    def signature(self) -> str:
+        """What stays the same when the same bug comes back in a new attempt."""
+        return f"{self.kind}:{self.message}"
+
+
+class WindowInfo(Frozen):
+    title: str
+    cls: str
+    width: int
+    height: int
+    widgets: int
+
+
+class Verdict(Frozen):
+    """The judgement of one check of one program."""
+
+    status: Literal["pass", "fail"]
+    problems: list[Problem] = Field(default_factory=list)
+    windows: list[WindowInfo] = Field(default_factory=list)
+    screenshots: list[str] = Field(default_factory=list)
+    timings: dict[str, float] = Field(default_factory=dict)
+    isolation: str = "none"
+
+    @property
+    def passed(self) -> bool:
+        return self.status == "pass"
+
+    @property
+    def failures(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "fail"]
+
+    @classmethod
+    def failing(cls, *problems: Problem, **fields: object) -> Verdict:
+        return cls.model_validate({"status": "fail", "problems": list(problems), **fields})
+
+
+class Attempt(Frozen):
+    """One round of the build loop: the code the model wrote and what the checks said."""
+
+    number: int
+    kind: Literal["generate", "repair", "regenerate"]
+    code: str
+    verdict: Verdict
+    usage: Usage = Usage()
+    seconds: float = 0.0
+
+
+class PackageResult(Frozen):
+    ok: bool
+    executable: str = ""
+    size_bytes: int = 0
+    seconds: float = 0.0
+    message: str = ""
+
+
+RunStatus = Literal["pass", "fail", "error", "interrupted", "blocked"]
+
+
+class RunResult(Frozen):
+    """The outcome of one `aegis build`."""
+
+    task: Task
+    status: RunStatus
+    run_dir: str
+    attempts: list[Attempt] = Field(default_factory=list)
+    app_path: str = ""
+    package: PackageResult | None = None
+    usage: Usage = Usage()
+    seconds: float = 0.0
+    message: str = ""
+
+    @property
+    def rounds(self) -> int:
+        return len(self.attempts)

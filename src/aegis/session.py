@@ -1,0 +1,37 @@
+"""Wire the parts together for one build: config in, RunResult out. The CLI and the bench both use this."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from aegis.builder import Builder
+from aegis.config import AegisConfig
+from aegis.headless import HeadlessCheck
+from aegis.packager import PyInstallerPackager
+from aegis.protocols import LLM
+from aegis.recorder import RunRecorder
+from aegis.redact import Redactor
+from aegis.retention import prune_runs
+from aegis.runner import SubprocessRunner
+from aegis.schema import RunResult, Task
+
+log = logging.getLogger("aegis")
+
+
+def prune(config: AegisConfig) -> list[Path]:
+    removed = prune_runs(config.runs.dir, days=config.runs.retention_days)
+    if removed:
+        log.info("removed %d run folder(s) older than %g days", len(removed), config.runs.retention_days)
+    return removed
+
+
+def build_one(task: Task, config: AegisConfig, llm: LLM, *, runs_dir: Path | None = None) -> RunResult:
+    """Build one task into a fresh run folder under `runs_dir` (default: the configured runs dir)."""
+    recorder = RunRecorder(runs_dir or config.runs.dir, task, redact=Redactor())
+    recorder.start(model=llm.name, config=config.model_dump(mode="json"))
+    log.info("run folder: %s", recorder.dir)
+    runner = SubprocessRunner()
+    packager = PyInstallerPackager(runner, config.package) if config.package.enabled else None
+    builder = Builder(llm, HeadlessCheck(runner, config.check), packager, config)
+    return builder.build(task, recorder)

@@ -1,0 +1,238 @@
+"""The static pre-check: import mistakes a small model makes get fixed, the rest is reported."""
+
+from __future__ import annotations
+
+import ast
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from pyflakes.checker import Checker
+
+from aegis.static_check import StaticResult, check_code, load_names
+
+
+def flakes(code: str) -> list[str]:
+    return [str(message) for message in Checker(ast.parse(code), filename="app.py").messages]
+
+
+def fixed(code: str) -> StaticResult:
+    """check_code, plus what must hold for every result: it compiles and a second check changes nothing."""
+    result = check_code(code)
+    compile(result.code, "app.py", "exec")
+    again = check_code(result.code)
+    assert (again.code, again.fixes) == (result.code, [])
+    return result
+
+
+UNIMPORTED = """\
+import sys
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QApplication, QLabel
+
+
+class Clock(QLabel):
+    ticked = Signal()
+
+    def __init__(self):
+        super().__init__("0")
+        self.setFont(QFont("Arial", 20))
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.timer = QTimer(self)
+
+
+app = QApplication(sys.argv)
+"""
+
+
+def test_unimported_pyside_names_join_their_modules_import_lines() -> None:
+    result = fixed(UNIMPORTED)
+    lines = result.code.splitlines()
+    assert "from PySide6.QtCore import Signal, QTimer, Qt" in lines
+    assert "from PySide6.QtGui import QFont" in lines
+    assert (
+        lines.index("from PySide6.QtGui import QFont")
+        == lines.index("from PySide6.QtWidgets import QApplication, QLabel") + 1
+    )
+    assert result.code.endswith(UNIMPORTED[UNIMPORTED.index("\n\nclass") :])
+    assert sorted(result.fixes) == [
+        "added QFont to 'from PySide6.QtGui import'",
+        "added QTimer to 'from PySide6.QtCore import'",
+        "added Qt to 'from PySide6.QtCore import'",
+    ]
+    assert result.problems == []
+    assert flakes(result.code) == []
+
+
+def test_action_imported_from_widgets_moves_to_gui() -> None:
+    code = (
+        "from PySide6.QtGui import QIcon\n"
+        "from PySide6.QtWidgets import QApplication, QAction, QMainWindow\n"
+        "menu_action = QAction(QIcon(), 'Quit', None)\n"
+        "window = QMainWindow()\n"
+        "app = QApplication([])\n"
+    )
+    result = fixed(code)
+    assert result.code.splitlines()[:2] == [
+        "from PySide6.QtGui import QIcon, QAction",
+        "from PySide6.QtWidgets import QApplication, QMainWindow",
+    ]
+    assert result.fixes == ["moved QAction from PySide6.QtWidgets to PySide6.QtGui"]
+
+
+def test_import_left_empty_by_a_move_is_removed() -> None:
+    code = "from PySide6.QtCore import QColor\nfrom PySide6.QtWidgets import QLabel\nc = QColor(QLabel)\n"
+    result = fixed(code)
+    assert result.code == (
+        "from PySide6.QtWidgets import QLabel\nfrom PySide6.QtGui import QColor\nc = QColor(QLabel)\n"
+    )
+
+
+def test_parenthesized_multiline_import_is_extended_and_stays_multiline() -> None:
+    code = (
+        "from PySide6.QtWidgets import (\n"
+        "    QApplication,\n"
+        "    QPushButton,\n"
+        ")\n"
+        "\n"
+        "app = QApplication([])\n"
+        "box = QVBoxLayout()\n"
+        "box.addWidget(QPushButton('ok'))\n"
+    )
+    result = fixed(code)
+    assert result.code.startswith(
+        "from PySide6.QtWidgets import (\n    QApplication,\n    QPushButton,\n    QVBoxLayout,\n)\n\napp ="
+    )
+    assert flakes(result.code) == []
+
+
+def test_pyqt5_program_is_converted_to_pyside6() -> None:
+    code = (
+        "from PyQt5.QtWidgets import QApplication, QWidget\n"
+        "from PyQt5.QtCore import QObject, pyqtSignal, pyqtSlot\n"
+        "\n"
+        "class Model(QObject):\n"
+        "    changed = pyqtSignal(int)\n"
+        "\n"
+        "    @pyqtSlot()\n"
+        "    def poke(self):\n"
+        "        self.changed.emit(1)\n"
+        "\n"
+        "app = QApplication(sys.argv)\n"
+        "label = 'made with PyQt5'\n"
+        "sys.exit(app.exec_())\n"
+    )
+    result = fixed(code)
+    assert result.code == (
+        "import sys\n"
+        "from PySide6.QtWidgets import QApplication, QWidget\n"
+        "from PySide6.QtCore import QObject, Signal, Slot\n"
+        "\n"
+        "class Model(QObject):\n"
+        "    changed = Signal(int)\n"
+        "\n"
+        "    @Slot()\n"
+        "    def poke(self):\n"
+        "        self.changed.emit(1)\n"
+        "\n"
+        "app = QApplication(sys.argv)\n"
+        "label = 'made with PyQt5'\n"
+        "sys.exit(app.exec())\n"
+    )
+    assert "renamed pyqtSignal to Signal" in result.fixes
+    assert "renamed exec_() to exec()" in result.fixes
+
+
+def test_missing_stdlib_import_is_added_before_the_other_imports() -> None:
+    code = '"""A clock."""\nfrom PySide6.QtWidgets import QApplication\napp = QApplication(sys.argv)\n'
+    result = fixed(code)
+    assert result.code.splitlines() == [
+        '"""A clock."""',
+        "import sys",
+        "from PySide6.QtWidgets import QApplication",
+        "app = QApplication(sys.argv)",
+    ]
+    assert result.fixes == ["added 'import sys'"]
+
+
+def test_syntax_error_is_reported_with_its_line_and_a_caret() -> None:
+    code = "import sys\n\ndef main(:\n    pass\n"
+    result = check_code(code)
+    assert result.code == code
+    assert result.fixes == []
+    [problem] = result.problems
+    assert problem.kind == "syntax"
+    assert problem.message.startswith("line 3: ")
+    line, caret = problem.traceback.splitlines()
+    assert line == "def main(:"
+    assert line[caret.index("^")] in "(:"
+
+
+def test_truly_undefined_name_is_reported_with_its_line() -> None:
+    code = "from PySide6.QtWidgets import QLabel\n\nlabel = QLabel()\nlabel.setText(mesage)\n"
+    result = check_code(code)
+    assert result.code == code
+    assert [(p.kind, p.message) for p in result.problems] == [("undefined_name", "line 4: undefined name 'mesage'")]
+
+
+def test_name_guarded_by_except_name_error_is_not_reported() -> None:
+    code = "try:\n    unicode\nexcept NameError:\n    unicode = str\n"
+    assert check_code(code) == StaticResult(code, [], [])
+
+
+@pytest.mark.parametrize(
+    "code",
+    [
+        UNIMPORTED.replace("Signal\n", "Qt, QTimer, Signal\nfrom PySide6.QtGui import QFont\n"),
+        "import PySide6.QtWidgets as W\n\napp = W.QApplication([])  # no trailing newline",
+        "from PySide6.QtWidgets import *\n\nw = QWidget()\n",
+        "",
+    ],
+)
+def test_clean_code_is_returned_byte_identical(code: str) -> None:
+    assert check_code(code) == StaticResult(code, [], [])
+
+
+def test_names_table_knows_the_qt6_homes() -> None:
+    table = load_names()
+    assert table.home("QAction") == "PySide6.QtGui"
+    assert table.home("Qt") == "PySide6.QtCore"
+    assert table.home("QPushButton") == "PySide6.QtWidgets"
+    assert table.home("QtCore") == "PySide6"
+    assert table.home("NoSuchThing") is None
+
+
+PROGRAM = """\
+from PySide6.QtWidgets import QApplication, QWidget, QAction
+from PyQt5.QtCore import pyqtSignal, QObject
+
+class Window(QWidget):
+    closed = pyqtSignal()
+
+    def __init__(self):
+        super().__init__()
+        self.setWindowTitle("Fixed")
+        self.setFont(QFont("Sans", 12))
+        self.quit_action = QAction("Quit", self)
+        self.addAction(self.quit_action)
+        self.setAlignment = Qt.AlignmentFlag.AlignCenter
+
+app = QApplication(sys.argv)
+window = Window()
+window.show()
+QTimer.singleShot(0, app.quit)
+sys.exit(app.exec_())
+"""
+
+
+def test_fixed_program_really_runs_under_offscreen_qt(tmp_path: Path) -> None:
+    result = fixed(PROGRAM)
+    assert result.problems == []
+    app = tmp_path / "app.py"
+    app.write_text(result.code, encoding="utf-8")
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    run = subprocess.run([sys.executable, str(app)], env=env, timeout=60, capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr

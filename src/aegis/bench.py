@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import time
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -18,8 +19,18 @@ from aegis.schema import RunResult, Task
 from aegis.session import build_one, prune
 
 
-def run_bench(tasks: list[Task], config: AegisConfig, *, name: str, console: Console) -> Path:
-    """Run the tasks in order with one model instance; return the path of results.json."""
+def run_bench(
+    tasks: list[Task],
+    config: AegisConfig,
+    *,
+    name: str,
+    console: Console,
+    on_result: Callable[[Path], None] | None = None,
+) -> Path:
+    """Run the tasks in order with one model instance; return the path of results.json.
+
+    results.json is rewritten atomically after every task; `on_result` is called after each rewrite.
+    """
     prune(config)
     out = unique_dir(config.runs.dir / f"{datetime.now():%Y%m%d_%H%M%S}_bench-{name}")
     llm = make_llm(config.llm)
@@ -30,6 +41,8 @@ def run_bench(tasks: list[Task], config: AegisConfig, *, name: str, console: Con
             console.rule(f"[{index}/{len(tasks)}] {task.task}")
             rows.append(_row(build_one(task, config, llm, runs_dir=out)))
             _write(out / "results.json", name, config, rows, time.monotonic() - started)
+            if on_result is not None:
+                on_result(out / "results.json")
     finally:
         llm.close()
         _write(out / "results.json", name, config, rows, time.monotonic() - started)

@@ -26,7 +26,8 @@ models_app = typer.Typer(no_args_is_help=True, help="Manage the embedded model."
 logs_app = typer.Typer(no_args_is_help=True, help="Manage run folders.")
 app.add_typer(models_app, name="models")
 app.add_typer(logs_app, name="logs")
-console = Console(stderr=True)
+console = Console(stderr=True, soft_wrap=True)  # soft wrap: an error stays one line however narrow the terminal
+INTERRUPTED = "[red]interrupted[/red] (Ctrl-C); any run folder was finalized"
 T = TypeVar("T")
 
 ModelOpt = Annotated[
@@ -45,18 +46,28 @@ def main() -> None:
     try:
         app()
     except KeyboardInterrupt:
-        console.print("[red]interrupted[/red] (the run folder was finalized)")
+        console.print(INTERRUPTED)
         sys.exit(130)
 
 
 def _run(action: Callable[[], T]) -> T:
-    """Call the command's work; an AegisError becomes one line on stderr and exit code 1 or 2."""
+    """Call the command's work; an AegisError or OSError becomes one line on stderr and exit code 1 or 2.
+
+    Ctrl-C is handled here too: typer would otherwise turn it into a silent exit 130.
+    """
     try:
         return action()
+    except KeyboardInterrupt:
+        console.print(INTERRUPTED)
+        raise typer.Exit(130) from None
     except AegisError as exc:
         console.print(f"[red]error:[/red] {exc}", highlight=False)
         usage = isinstance(exc, ConfigError)
         raise typer.Exit(2 if usage else 1) from None
+    except OSError as exc:  # e.g. the disk filled up while a log file was being closed
+        where = f" ({exc.filename})" if exc.filename else ""
+        console.print(f"[red]error:[/red] {exc.strerror or exc}{where}", highlight=False)
+        raise typer.Exit(1) from None
 
 
 def _config(config_file: Path | None, **flags: dict[str, Any]) -> AegisConfig:
@@ -113,7 +124,7 @@ def bench(
     seed: SeedOpt = None,
     runs_dir: RunsOpt = None,
     package: Annotated[bool, typer.Option("--package/--no-package", help="Package passing apps (slow).")] = False,
-    limit: Annotated[int | None, typer.Option(help="Only the first N tasks.")] = None,
+    limit: Annotated[int | None, typer.Option(min=1, help="Only the first N tasks.")] = None,
     config_file: ConfigOpt = None,
 ) -> None:
     """Build every task of a dataset; print a table and write results.json."""
@@ -152,7 +163,7 @@ def check(
 
     config = _run(lambda: _config(None, check={"timeout": timeout}))
     out_dir = out or Path(f"{app_file.stem}-check")
-    verdict = HeadlessCheck(SubprocessRunner(), config.check).check(app_file.resolve(), out_dir.resolve())
+    verdict = _run(lambda: HeadlessCheck(SubprocessRunner(), config.check).check(app_file.resolve(), out_dir.resolve()))
     if as_json:
         print(json.dumps(verdict.model_dump(), indent=2))
     else:
@@ -207,7 +218,7 @@ def logs_prune(
     from aegis.retention import prune_runs
 
     config = _run(lambda: _config(None, runs={"dir": runs_dir, "retention_days": days}))
-    removed = prune_runs(config.runs.dir, days=config.runs.retention_days)
+    removed = _run(lambda: prune_runs(config.runs.dir, days=config.runs.retention_days))
     console.print(f"removed {len(removed)} run folder(s) from {config.runs.dir}")
 
 
@@ -224,6 +235,7 @@ def _print_result(result: RunResult) -> None:
 
 
 def _setup_logging() -> None:
+    logging.raiseExceptions = False  # a log write that fails (disk full) must not print a traceback
     logger = logging.getLogger("aegis")
     logger.setLevel(logging.INFO)
     handler = RichHandler(console=console, show_path=False, show_level=False, markup=False)

@@ -27,37 +27,37 @@ class LLMConfig(Section):
     `scripted:<file>`; with `base_url` set, any name is sent to that OpenAI-compatible server."""
     base_url: str | None = None
     """Base URL of an OpenAI-compatible server (overrides the provider's default)."""
-    temperature: float = 0.2
+    temperature: float = Field(default=0.2, ge=0)
     """Sampling temperature."""
     seed: int = 1
     """Sampling seed, so runs can be repeated."""
-    max_tokens: int = 2048
+    max_tokens: int = Field(default=2048, ge=1)
     """Cap on the length of one answer, in tokens."""
-    timeout: float = 600.0
+    timeout: float = Field(default=600.0, gt=0)
     """Seconds to wait for one answer before giving up on that try."""
-    max_retries: int = 4
+    max_retries: int = Field(default=4, ge=0)
     """Retries on 429, 5xx, timeouts and connection resets (with backoff); never on auth errors."""
-    n_ctx: int = 4096
+    n_ctx: int = Field(default=4096, ge=1)
     """Context window for the embedded model, in tokens."""
-    threads: int = Field(default_factory=lambda: max(1, os.cpu_count() or 1))
+    threads: int = Field(default_factory=lambda: max(1, os.cpu_count() or 1), ge=1)
     """CPU threads for the embedded model."""
 
 
 class LoopConfig(Section):
-    max_rounds: int = 4
+    max_rounds: int = Field(default=4, ge=1)
     """Most model rounds (first generation plus repairs) for one build."""
-    max_total_tokens: int = 60_000
+    max_total_tokens: int = Field(default=60_000, ge=1)
     """Stop when prompts plus answers of one build pass this many tokens."""
-    max_seconds: float = 1800.0
+    max_seconds: float = Field(default=1800.0, gt=0)
     """Stop starting new rounds after this many seconds of one build."""
-    max_continuations: int = 2
+    max_continuations: int = Field(default=2, ge=0)
     """How often to ask the model to continue an answer that was cut off."""
 
 
 class CheckConfig(Section):
-    timeout: float = 20.0
+    timeout: float = Field(default=20.0, gt=0)
     """Seconds a program may take to show its window before the check gives up."""
-    settle: float = 1.0
+    settle: float = Field(default=1.0, ge=0)
     """Seconds the program keeps running after its window appears, to catch late errors."""
 
 
@@ -66,14 +66,14 @@ class PackageConfig(Section):
     """Package a passing app with PyInstaller."""
     mode: Literal["onedir", "onefile"] = "onedir"
     """PyInstaller layout."""
-    timeout: float = 900.0
+    timeout: float = Field(default=900.0, gt=0)
     """Seconds a PyInstaller build may take."""
 
 
 class RunsConfig(Section):
     dir: Path = Path("runs")
     """Where run folders go."""
-    retention_days: float = 7.0
+    retention_days: float = Field(default=7.0, ge=0)
     """Run folders older than this are removed when a build starts; 0 keeps everything."""
 
 
@@ -120,6 +120,9 @@ def _from_toml(path: Path | None) -> Mapping[str, Mapping[str, Any]]:
     unknown = sorted(set(data) - set(SECTIONS))
     if unknown:
         raise ConfigError(f"{path}: unknown section [{unknown[0]}]; known: {', '.join(SECTIONS)}")
+    for section, values in data.items():
+        if not isinstance(values, dict):
+            raise ConfigError(f"{path}: {section} must be a [{section}] table, not a single value")
     return data
 
 

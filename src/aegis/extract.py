@@ -70,7 +70,11 @@ def join_continuation(partial_code: str, continuation_answer: str) -> str:
     overlap_end = _overlap_end(head.split("\n"), more)
     if overlap_end is not None:
         return head.rstrip() + (more[overlap_end:] or "\n")
-    return head + (more if more[:1].isspace() else stub + more)
+    if not more[:1].isspace():
+        return head + stub + more
+    # a cut inside indentation: the model may restart the line or carry on; keep whichever compiles
+    restarted, carried_on = head + more, head + stub + more
+    return carried_on if _compiles(carried_on) and not _compiles(restarted) else restarted
 
 
 def _clean(answer: str) -> tuple[str, bool]:

@@ -19,6 +19,8 @@ from aegis.errors import CheckError
 from aegis.protocols import Runner
 from aegis.schema import ExecResult, Problem, Verdict, WindowInfo
 
+PROBE_FRAME = str(Path("aegis", "probe", "launch.py"))
+"""How the probe's own frames show in a fault report; they are dropped so only the program's remain."""
 MARGIN_SECONDS = 10.0
 """Extra time the runner allows beyond the probe's own deadline (Python and Qt start-up)."""
 
@@ -117,19 +119,30 @@ def _ending_problems(kinds: set[str], records: list[dict[str, Any]], result: Exe
         return [Problem(kind="timeout", message=f"the program hung {where} (no window within the time limit)")]
     if "exception" in kinds:
         return []  # the exception already explains the exit
+    return [_early_exit(kinds, records, result)]
+
+
+def _early_exit(kinds: set[str], records: list[dict[str, Any]], result: ExecResult) -> Problem:
     code = next((r.get("code") for r in records if r["kind"] == "exit"), result.returncode)
-    return [
-        Problem(
-            kind="early_exit",
-            message=f"the program exited (code {code}) without running its event loop; "
-            "create a QApplication, show the main window and call app.exec()",
+    if "event_loop" in kinds:
+        message = (
+            f"the program quit (code {code}) just after starting its event loop, before its window stayed open; "
+            "look for a quit(), exit() or close() that runs at start-up"
         )
-    ]
+    else:
+        message = (
+            f"the program exited (code {code}) without running its event loop; "
+            "create a QApplication, show the main window and call app.exec()"
+        )
+    return Problem(kind="early_exit", message=message)
 
 
 def _fault_dump(stderr: str) -> str:
+    """Python's fault report, without the frames of the probe that ran the program."""
     start = stderr.find("Fatal Python error")
-    return stderr[start:][:2000] if start >= 0 else stderr[-2000:]
+    dump = stderr[start:] if start >= 0 else stderr[-2000:]
+    lines = [line for line in dump.splitlines() if "<frozen runpy>" not in line and PROBE_FRAME not in line]
+    return "\n".join(lines)[:2000]
 
 
 def _window(raw: dict[str, Any]) -> WindowInfo:

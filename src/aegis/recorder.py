@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import platform
 import sys
 import time
@@ -27,6 +28,8 @@ from aegis.redact import RedactingFilter, Redactor
 from aegis.schema import Attempt, Completion, Message, RunResult, Task
 
 LOGGER = "aegis"
+RESERVE_BYTES = 16 * 1024
+"""Disk space held back from the start, so the run can still be finalized when the disk fills up."""
 
 
 class RunRecorder:
@@ -36,14 +39,18 @@ class RunRecorder:
         self.task = task
         self.redact = redact
         self._started = time.monotonic()
+        self._reserve = self.dir / ".reserve"
+        self._write(".reserve", "\0" * RESERVE_BYTES, mode="w")
         self._handler = logging.FileHandler(self.dir / "program.log", encoding="utf-8")
         self._handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
         self._handler.addFilter(RedactingFilter(redact))
-        logging.getLogger(LOGGER).addHandler(self._handler)
+        logger = logging.getLogger(LOGGER)
+        logger.setLevel(min(logger.getEffectiveLevel(), logging.INFO))
+        logger.addHandler(self._handler)
         self._write("chat.md", f"# {task.task}\n\n", mode="w")
 
     def start(self, *, model: str, config: dict[str, Any]) -> None:
-        self._metadata = {
+        self._metadata: dict[str, Any] = {
             "task": self.task.model_dump(),
             "model": model,
             "config": config,
@@ -87,6 +94,7 @@ class RunRecorder:
         )
 
     def finalize(self, result: RunResult) -> None:
+        self._reserve.unlink(missing_ok=True)
         self._metadata.update(
             status=result.status,
             message=result.message,
@@ -101,8 +109,16 @@ class RunRecorder:
             self._write_json("metadata.json", self._metadata)
             self.event("finish", status=result.status, message=result.message)
         finally:
-            logging.getLogger(LOGGER).removeHandler(self._handler)
+            self.close()
+
+    def close(self) -> None:
+        """Detach program.log from the logger (finalize does this; call it when start() fails)."""
+        logging.getLogger(LOGGER).removeHandler(self._handler)
+        self._reserve.unlink(missing_ok=True)
+        try:
             self._handler.close()
+        except OSError as exc:
+            raise RunFolderError(f"cannot write {self.dir / 'program.log'}: {exc.strerror}") from None
 
     def _chat_seen(self, messages: list[Message]) -> int:
         seen = getattr(self, "_last_messages", [])
@@ -112,12 +128,13 @@ class RunRecorder:
                 break
             common += 1
         if common < len(seen):
-            self._write("chat.md", "---\n\n*(new conversation from the start)*\n\n")
-            return 0
+            self._write("chat.md", f"---\n\n*(a new request: the first {common} messages above, then:)*\n\n")
         return common
 
     def _write_json(self, name: str, data: Any) -> None:
-        self._write(name, json.dumps(data, indent=2, default=str) + "\n", mode="w")
+        """Write a whole file atomically, so a full disk never leaves it empty."""
+        self._write(f"{name}.tmp", json.dumps(data, indent=2, default=str) + "\n", mode="w")
+        os.replace(self.dir / f"{name}.tmp", self.dir / name)
 
     def _write(self, name: str, text: str, *, mode: str = "a") -> None:
         try:

@@ -12,11 +12,13 @@ from aegis.runner import SECRET_NAME
 MIN_SECRET_LENGTH = 6
 MASK = "[REDACTED]"
 KEY_PATTERNS = re.compile(
+    r"\b(?:"  # a key starts a word: "task-tracker-with-priorities" holds "sk-..." but is no key
     r"sk-[A-Za-z0-9_\-]{16,}"  # OpenAI-style keys
     r"|AIza[0-9A-Za-z_\-]{30,}"  # Google API keys
     r"|gh[pousr]_[A-Za-z0-9]{30,}"  # GitHub tokens
     r"|hf_[A-Za-z0-9]{30,}"  # Hugging Face tokens
     r"|xox[abpr]-[A-Za-z0-9\-]{10,}"  # Slack tokens
+    r")"
 )
 
 
@@ -42,6 +44,15 @@ class RedactingFilter(logging.Filter):
         self.redact = redact
 
     def filter(self, record: logging.LogRecord) -> bool:
-        record.msg = self.redact(record.getMessage())
-        record.args = None
+        """Fold any traceback into the message too, so `log.exception(...)` cannot leak a key."""
+        parts = [record.getMessage()]
+        if record.exc_info:
+            parts.append(_PLAIN.formatException(record.exc_info))
+        if record.stack_info:
+            parts.append(record.stack_info)
+        record.msg = self.redact("\n".join(parts))
+        record.args = record.exc_info = record.exc_text = record.stack_info = None
         return True
+
+
+_PLAIN = logging.Formatter()

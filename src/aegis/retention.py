@@ -9,6 +9,8 @@ from datetime import datetime
 from pathlib import Path
 
 RUN_NAME = re.compile(r"^(\d{8}_\d{6})_")
+RUN_FILES = ("metadata.json", "program.log", "results.json")
+"""A run (or bench) folder holds one of these from its start; a look-alike folder of someone else's does not."""
 DAY = 86_400.0
 
 
@@ -22,15 +24,20 @@ def prune_runs(root: Path, *, days: float, now: float | None = None) -> list[Pat
         started = _started(folder)
         if started is not None and started < cutoff:
             shutil.rmtree(folder, ignore_errors=True)
-            removed.append(folder)
+            if not folder.exists():  # report only what is really gone
+                removed.append(folder)
     return removed
 
 
 def _started(folder: Path) -> float | None:
     match = RUN_NAME.match(folder.name)
-    if not folder.is_dir() or match is None:
+    if folder.is_symlink() or not folder.is_dir() or match is None or not _has_run_files(folder):
         return None  # not ours: never delete what AEGIS did not create
     try:
         return datetime.strptime(match.group(1), "%Y%m%d_%H%M%S").timestamp()
     except ValueError:
         return None
+
+
+def _has_run_files(folder: Path) -> bool:
+    return any((folder / name).is_file() for name in RUN_FILES)

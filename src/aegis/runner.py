@@ -1,6 +1,8 @@
 """The one way AEGIS runs untrusted code: a child in its own session, limited, with a scrubbed environment.
 
 On timeout the whole process group is killed, so nothing the program started outlives the run.
+Output goes to temporary files, not pipes: a program that prints without end fills a file capped by
+RLIMIT_FSIZE instead of this process's memory, and only the last OUTPUT_LIMIT bytes are read back.
 Any failure of the child comes back as an ExecResult; only a missing interpreter raises.
 """
 
@@ -11,15 +13,19 @@ import re
 import resource
 import signal
 import subprocess
+import tempfile
 import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
 from aegis.schema import ExecResult
 
 SAFE_ENV_KEYS = ("PATH", "LANG", "LC_ALL", "LC_CTYPE", "TZ", "TMPDIR", "PYTHONHASHSEED", "SYSTEMROOT")
 SECRET_NAME = re.compile(r"KEY|TOKEN|SECRET|PASSWORD|PASSWD|CREDENTIAL|AUTH|COOKIE|SESSION", re.I)
+OUTPUT_LIMIT = 4 << 20
+"""Bytes of stdout and of stderr kept from one run: the end, where the errors are."""
 
 
 @dataclass(frozen=True)
@@ -57,33 +63,34 @@ class SubprocessRunner:
         env: Mapping[str, str] | None = None,
     ) -> ExecResult:
         started = time.monotonic()
-        proc = subprocess.Popen(
-            list(argv),
-            cwd=cwd,
-            env=scrubbed_env(env),
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            start_new_session=True,
-            preexec_fn=self._apply_limits,
-        )
-        timed_out = False
-        try:
-            out, err = proc.communicate(timeout=timeout)
-        except subprocess.TimeoutExpired:
-            timed_out = True
-            _kill_group(proc.pid)
-            out, err = proc.communicate()
-        finally:
-            _kill_group(proc.pid)
+        with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+            proc = subprocess.Popen(
+                list(argv),
+                cwd=cwd,
+                env=scrubbed_env(env),
+                stdin=subprocess.DEVNULL,
+                stdout=out,
+                stderr=err,
+                start_new_session=True,
+                preexec_fn=self._apply_limits,
+            )
+            timed_out = False
+            try:
+                proc.wait(timeout=timeout)
+            except subprocess.TimeoutExpired:
+                timed_out = True
+            finally:
+                _kill_group(proc.pid)
+                proc.wait()
+            stdout, stderr = _tail(out), _tail(err)
         return ExecResult(
             argv=list(argv),
             returncode=proc.returncode,
-            stdout=out.decode("utf-8", "replace"),
-            stderr=err.decode("utf-8", "replace"),
+            stdout=stdout,
+            stderr=stderr,
             seconds=time.monotonic() - started,
             timed_out=timed_out,
-            signal=-proc.returncode if proc.returncode is not None and proc.returncode < 0 else None,
+            signal=-proc.returncode if proc.returncode < 0 else None,
         )
 
     def _apply_limits(self) -> None:
@@ -99,3 +106,10 @@ def _kill_group(pid: int) -> None:
         os.killpg(pid, signal.SIGKILL)
     except (ProcessLookupError, PermissionError):
         return
+
+
+def _tail(file: IO[bytes]) -> str:
+    size = file.seek(0, os.SEEK_END)
+    file.seek(max(0, size - OUTPUT_LIMIT))
+    text = file.read().decode("utf-8", "replace")
+    return f"[first {size - OUTPUT_LIMIT} bytes cut]\n{text}" if size > OUTPUT_LIMIT else text

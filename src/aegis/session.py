@@ -29,7 +29,11 @@ def prune(config: AegisConfig) -> list[Path]:
 def build_one(task: Task, config: AegisConfig, llm: LLM, *, runs_dir: Path | None = None) -> RunResult:
     """Build one task into a fresh run folder under `runs_dir` (default: the configured runs dir)."""
     recorder = RunRecorder(runs_dir or config.runs.dir, task, redact=Redactor())
-    recorder.start(model=llm.name, config=config.model_dump(mode="json"))
+    try:
+        recorder.start(model=llm.name, config=config.model_dump(mode="json"))
+    except BaseException:
+        recorder.close()
+        raise
     log.info("run folder: %s", recorder.dir)
     runner = SubprocessRunner()
     packager = PyInstallerPackager(runner, config.package) if config.package.enabled else None

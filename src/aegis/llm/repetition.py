@@ -8,6 +8,9 @@ SINGLE_LINE_REPEATS = 12
 """The same line this many times in a row is a loop (legitimate code rarely does even 10)."""
 BLOCK_REPEATS = 5
 MAX_BLOCK_LINES = 8
+TAIL_CHARS = 320
+"""A line that grows this long as one short unit repeated (`[[[[...`, `foo foo foo ...`) is a loop too."""
+MAX_UNIT_CHARS = 80
 
 
 @dataclass
@@ -21,7 +24,7 @@ class RepetitionGuard:
         text = self._partial + delta
         *complete, self._partial = text.split("\n")
         self._lines.extend(line.rstrip() for line in complete)
-        return bool(complete) and self.looping()
+        return (bool(complete) and self.looping()) or _periodic(self._partial[-TAIL_CHARS:])
 
     def looping(self) -> bool:
         return any(self._repeats(size) for size in range(1, MAX_BLOCK_LINES + 1))
@@ -32,6 +35,12 @@ class RepetitionGuard:
         if len(window) < size * times:
             return False
         block = window[:size]
-        if not any(line.strip() for line in block):
+        if not any(line.strip() for line in block) or (size > 1 and len(set(block)) == 1):
             return False
         return all(window[i : i + size] == block for i in range(0, len(window), size))
+
+
+def _periodic(tail: str) -> bool:
+    if len(tail) < TAIL_CHARS or not tail.strip():
+        return False
+    return any(tail == (tail[-size:] * (TAIL_CHARS // size + 1))[-TAIL_CHARS:] for size in range(1, MAX_UNIT_CHARS + 1))

@@ -76,7 +76,8 @@ def install_qt_hooks(shots: Path, settle: float, deadline: float) -> None:
         for name in ("exec", "exec_"):  # static methods on the application classes
             if name in vars(cls):
                 setattr(cls, name, staticmethod(watcher.wrap(getattr(cls, name))))
-    QtWidgets.QDialog.exec = watcher.wrap(QtWidgets.QDialog.exec)  # a dialog used as the main window
+    for name in ("exec", "exec_"):  # a dialog used as the main window
+        setattr(QtWidgets.QDialog, name, watcher.wrap(getattr(QtWidgets.QDialog, name)))
 
 
 class Watcher:
@@ -157,13 +158,20 @@ def run_app(app: Path) -> None:
     try:
         runpy.run_path(str(app), run_name="__main__")
     except SystemExit as exc:
-        emit("exit", code=exc.code if isinstance(exc.code, int) else str(exc.code))
+        emit("exit", code=exit_code(exc))
         raise
     except BaseException:
-        sys.excepthook(*sys.exc_info())  # type: ignore[arg-type]
+        sys.excepthook(*sys.exc_info())
         emit("exit", code=1)
         os._exit(1)
     emit("exit", code=0)
+
+
+def exit_code(exc: SystemExit) -> int:
+    """The status the interpreter will exit with: sys.exit() is 0, sys.exit("message") is 1."""
+    if exc.code is None:
+        return 0
+    return exc.code if isinstance(exc.code, int) else 1
 
 
 def main() -> None:

@@ -13,7 +13,7 @@ import pytest
 from aegis.config import AegisConfig, load_config
 from aegis.llm.fakeserver import ScriptedServer
 
-COUNTER_APP = '''\
+COUNTER_APP = """\
 import sys
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -40,7 +40,7 @@ if __name__ == "__main__":
     window = MainWindow()
     window.show()
     sys.exit(app.exec())
-'''
+"""
 
 
 def fenced(code: str, prose: str = "Here is the program:") -> str:

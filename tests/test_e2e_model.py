@@ -21,8 +21,9 @@ TASK = "a window with a button; clicking it increments a counter shown in a labe
 
 def click_and_read(app: Path) -> dict[str, object]:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    done = subprocess.run([sys.executable, str(DRIVER), str(app)], env=env, capture_output=True, text=True,
-                          timeout=60, cwd=app.parent)
+    done = subprocess.run(
+        [sys.executable, str(DRIVER), str(app)], env=env, capture_output=True, text=True, timeout=60, cwd=app.parent
+    )
     line = next(line for line in done.stdout.splitlines() if line.startswith("RESULT "))
     return json.loads(line.removeprefix("RESULT "))
 
@@ -41,8 +42,12 @@ def test_driver_sees_a_working_counter(tmp_path: Path) -> None:
 @pytest.mark.slow
 def test_embedded_model_builds_a_working_counter(tmp_path: Path) -> None:
     config = load_config(
-        flags={"llm": {"model": "local"}, "loop": {"max_rounds": 4}, "package": {"enabled": False},
-               "runs": {"dir": tmp_path / "runs"}},
+        flags={
+            "llm": {"model": "local"},
+            "loop": {"max_rounds": 4},
+            "package": {"enabled": False},
+            "runs": {"dir": tmp_path / "runs"},
+        },
         env={},
     )
     llm = make_llm(config.llm)

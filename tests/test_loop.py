@@ -26,8 +26,11 @@ def build(config, task: str = "a window with a button that counts clicks") -> Ru
 
 def run_files(result: RunResult) -> dict[str, str]:
     root = Path(result.run_dir)
-    return {str(p.relative_to(root)): p.read_text(errors="replace") for p in root.rglob("*") if p.is_file()
-            and p.suffix in (".py", ".md", ".log", ".json", ".jsonl", ".txt")}
+    return {
+        str(p.relative_to(root)): p.read_text(errors="replace")
+        for p in root.rglob("*")
+        if p.is_file() and p.suffix in (".py", ".md", ".log", ".json", ".jsonl", ".txt")
+    }
 
 
 def test_broken_first_answer_is_repaired(server: ScriptedServer, config_for) -> None:
@@ -51,8 +54,16 @@ def test_run_folder_has_every_file(server: ScriptedServer, config_for) -> None:
     result = build(config_for(server))
     root = Path(result.run_dir)
 
-    for name in ("program.log", "chat.md", "events.jsonl", "metadata.json", "attempts/1/app.py",
-                 "attempts/2/app.py", "attempts/2/verdict.json", "app/app.py"):
+    for name in (
+        "program.log",
+        "chat.md",
+        "events.jsonl",
+        "metadata.json",
+        "attempts/1/app.py",
+        "attempts/2/app.py",
+        "attempts/2/verdict.json",
+        "app/app.py",
+    ):
         assert (root / name).is_file(), name
     assert (root / "attempts/2/screenshots/window0.png").read_bytes()[:4] == b"\x89PNG"
     metadata = json.loads((root / "metadata.json").read_text())
@@ -112,9 +123,10 @@ def test_missing_pyside_imports_are_fixed_without_a_model_round(server: Scripted
     server.add(fenced(COUNTER_APP.replace("import sys\n", "").replace(", QLabel", "")))
     result = build(config_for(server))
     assert result.status == "pass" and result.rounds == 1
-    assert "from PySide6.QtWidgets import QApplication, QPushButton, QVBoxLayout, QWidget, QLabel" in Path(
-        result.app_path
-    ).read_text()
+    assert (
+        "from PySide6.QtWidgets import QApplication, QPushButton, QVBoxLayout, QWidget, QLabel"
+        in Path(result.app_path).read_text()
+    )
 
 
 def test_missing_system_library_stops_without_asking_the_model(server: ScriptedServer, config_for) -> None:
@@ -154,3 +166,11 @@ def test_passing_app_is_packaged_and_starts(server: ScriptedServer, config_for) 
     assert result.package.size_bytes > 1_000_000
     events = (Path(result.run_dir) / "events.jsonl").read_text()
     assert '"event": "package"' in events
+
+
+def test_token_budget_stops_the_loop(server: ScriptedServer, config_for) -> None:
+    server.add(Reply(content=fenced(CRASHING_APP), completion_tokens=5000), fenced(COUNTER_APP))
+    result = build(config_for(server, loop={"max_total_tokens": 4000}))
+    assert result.status == "fail" and result.rounds == 1
+    assert "token budget spent" in result.message
+    assert len(server.requests) == 1

@@ -32,7 +32,7 @@ def run_bench(
     results.json is rewritten atomically after every task; `on_result` is called after each rewrite.
     """
     prune(config)
-    out = unique_dir(config.runs.dir / f"{datetime.now():%Y%m%d_%H%M%S}_bench-{name}")
+    out = unique_dir(config.runs.dir.resolve() / f"{datetime.now():%Y%m%d_%H%M%S}_bench-{name}")
     llm = make_llm(config.llm)
     rows: list[dict[str, Any]] = []
     started = time.monotonic()

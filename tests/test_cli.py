@@ -203,7 +203,7 @@ def test_passing_build_names_the_working_app_which_aegis_check_passes(tmp_path: 
     assert app.read_text(encoding="utf-8") == COUNTER_APP
     assert metadata(only_run_folder(tmp_path / "runs"))["status"] == "pass"
 
-    checked = aegis(tmp_path, "check", str(app), "--json", "--out", "check")
+    checked = aegis(tmp_path, "check", str(app), "--json", "--screenshots", "check")
     assert checked.returncode == 0, checked.stderr
     verdict = json.loads(checked.stdout)
     assert verdict["status"] == "pass"

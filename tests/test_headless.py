@@ -45,7 +45,7 @@ def test_a_working_app_passes_with_its_window_and_a_screenshot(name: str, title:
     assert [(w.title, w.cls) for w in verdict.windows] == [(title, cls)]
     assert verdict.windows[0].widgets > 0
     assert verdict.windows[0].width > 0 and verdict.windows[0].height > 0
-    assert len(verdict.screenshots) == 1
+    assert Path(verdict.screenshots[0]).name == "window0-start.png"  # and -end.png unless the app quit
     png = Path(verdict.screenshots[0]).read_bytes()
     assert png.startswith(PNG_MAGIC) and len(png) > 100
     assert Path(verdict.screenshots[0]).is_relative_to(tmp_path)
@@ -122,12 +122,16 @@ def test_a_segfault_is_a_crash_with_the_apps_line_from_the_fault_report(tmp_path
     assert "Fatal Python error" in (tmp_path / "stderr.txt").read_text(encoding="utf-8")
 
 
-def test_a_hang_before_the_event_loop_is_a_timeout(tmp_path: Path) -> None:
+def test_a_hang_before_the_event_loop_says_where_it_is_stuck(tmp_path: Path) -> None:
     verdict = run_check("hang_at_start", tmp_path, CheckConfig(timeout=1, settle=0.3))
     assert verdict.status == "fail"
     [problem] = verdict.problems
-    assert problem.kind == "timeout"
-    assert "before starting its event loop" in problem.message
+    assert problem.kind == "hang"
+    assert "never started its event loop" in problem.message
+    loop_line = line_of("hang_at_start", "while not ready")
+    assert f'File "hang_at_start.py", line {loop_line}' in problem.traceback or (
+        f'File "hang_at_start.py", line {loop_line + 1}' in problem.traceback
+    )
 
 
 @pytest.mark.skipif(ctypes.util.find_library("pulse") is not None, reason="libpulse is installed here")

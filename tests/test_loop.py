@@ -65,7 +65,7 @@ def test_run_folder_has_every_file(server: ScriptedServer, config_for) -> None:
         "app/app.py",
     ):
         assert (root / name).is_file(), name
-    assert (root / "attempts/2/screenshots/window0.png").read_bytes()[:4] == b"\x89PNG"
+    assert (root / "attempts/2/screenshots/window0-start.png").read_bytes()[:4] == b"\x89PNG"
     metadata = json.loads((root / "metadata.json").read_text())
     assert metadata["status"] == "pass" and metadata["rounds"] == 2
     assert metadata["task"]["task"] == "a window with a button that counts clicks"

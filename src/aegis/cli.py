@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import logging
 import sys
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
@@ -19,7 +20,7 @@ from rich.logging import RichHandler
 from aegis.config import AegisConfig, load_config
 from aegis.errors import AegisError, ConfigError, ModelStoreError
 from aegis.redact import RedactingFilter, Redactor
-from aegis.schema import RunResult, Task
+from aegis.schema import RunResult, Task, Verdict
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__, pretty_exceptions_show_locals=False)
 models_app = typer.Typer(no_args_is_help=True, help="Manage the embedded model.")
@@ -151,28 +152,47 @@ def bench(
 
 @app.command()
 def check(
-    app_file: Annotated[Path, typer.Argument(help="A Python GUI program.")],
-    as_json: Annotated[bool, typer.Option("--json", help="Print the verdict as JSON.")] = False,
+    app_file: Annotated[Path, typer.Argument(help="A Python GUI program (PySide6; Tk and pygame at start-up).")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the verdict as JSON on stdout.")] = False,
+    screenshots: Annotated[Path | None, typer.Option(help="Folder for screenshots and the probe's logs.")] = None,
     timeout: Annotated[float | None, typer.Option(help="Seconds to wait for a window.")] = None,
-    out: Annotated[Path | None, typer.Option(help="Where screenshots and logs go.")] = None,
+    max_actions: Annotated[int | None, typer.Option(help="Most GUI interactions to try.")] = None,
+    seed: Annotated[int | None, typer.Option(help="Exploration order (0: natural order).")] = None,
+    config_file: ConfigOpt = None,
 ) -> None:
-    """Run a program headless and judge it."""
+    """Run a program headless, explore its GUI and judge it: exit 0 pass, 1 fail, 2 usage error."""
     if not app_file.is_file() or app_file.suffix != ".py":
         console.print(f"[red]error:[/red] {app_file}: not a Python file")
         raise typer.Exit(2)
     from aegis.headless import HeadlessCheck
     from aegis.runner import SubprocessRunner
 
-    config = _run(lambda: _config(None, check={"timeout": timeout}))
-    out_dir = out or Path(f"{app_file.stem}-check")
-    verdict = _run(lambda: HeadlessCheck(SubprocessRunner(), config.check).check(app_file.resolve(), out_dir.resolve()))
+    config = _run(lambda: _config(config_file, check={"timeout": timeout, "max_actions": max_actions, "seed": seed}))
+    out_dir = (screenshots or Path(tempfile.mkdtemp(prefix="aegis-check-"))).resolve()
+    verdict = _run(lambda: HeadlessCheck(SubprocessRunner(), config.check).check(app_file.resolve(), out_dir))
     if as_json:
         print(json.dumps(verdict.model_dump(), indent=2))
     else:
-        for problem in verdict.problems:
-            console.print(f"[red]{problem.severity}[/red] {problem.kind}: {problem.message}", highlight=False)
-        console.print(f"{verdict.status} ({verdict.timings.get('total', 0):.1f} s); screenshots in {out_dir}")
+        _print_verdict(verdict, out_dir)
     raise typer.Exit(0 if verdict.passed else 1)
+
+
+def _print_verdict(verdict: Verdict, out_dir: Path) -> None:
+    for problem in sorted(verdict.problems, key=lambda p: p.severity != "fail"):
+        colour = "red" if problem.severity == "fail" else "yellow"
+        after = f" (after {problem.action})" if problem.action else ""
+        console.print(
+            f"[{colour}]{problem.severity}[/{colour}] {problem.kind}: {problem.message}{after}", highlight=False
+        )
+    for dialog in verdict.dialogs:
+        console.print(f"dialog: {dialog}", highlight=False)
+    windows = ", ".join(f"{w.cls} '{w.title}' {w.width}x{w.height}" for w in verdict.windows) or "no window"
+    status = "[green]pass[/green]" if verdict.passed else "[red]fail[/red]"
+    console.print(
+        f"{status}: {windows}; {verdict.actions} actions in {verdict.timings.get('total', 0):.1f} s; "
+        f"screenshots in {out_dir}",
+        highlight=False,
+    )
 
 
 @models_app.command("pull")

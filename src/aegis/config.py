@@ -57,7 +57,17 @@ class LoopConfig(Section):
 class CheckConfig(Section):
     timeout: float = Field(default=20.0, gt=0)
     """Seconds a program may take to show its window before the check gives up."""
-    settle: float = Field(default=1.0, ge=0)
+    explore: bool = True
+    """Explore the GUI (click, type, pick, trigger menus) after start-up; off: start-up checks only."""
+    max_actions: int = Field(default=60, ge=0)
+    """Most GUI interactions in one exploration."""
+    explore_seconds: float = Field(default=15.0, gt=0)
+    """Time budget for one exploration."""
+    hang_seconds: float = Field(default=2.0, gt=0)
+    """An event loop blocked this long counts as a hang."""
+    seed: int = 0
+    """Exploration order: 0 keeps a natural order (fields, choices, buttons, menus, lists); others shuffle."""
+    settle: float = Field(default=0.3, ge=0)
     """Seconds the program keeps running after its window appears, to catch late errors."""
 
 

@@ -74,6 +74,11 @@ ProblemKind = Literal[
     "missing_module",
     "missing_library",
     "package",
+    "hang",
+    "empty_window",
+    "unreadable_text",
+    "window_too_large",
+    "qt_warning",
 ]
 
 
@@ -105,6 +110,10 @@ class Verdict(Frozen):
     problems: list[Problem] = Field(default_factory=list)
     windows: list[WindowInfo] = Field(default_factory=list)
     screenshots: list[str] = Field(default_factory=list)
+    actions: int = 0
+    """How many GUI interactions the explorer ran."""
+    dialogs: list[str] = Field(default_factory=list)
+    """Modal dialogs that appeared (and were dismissed), with their text and the action that opened them."""
     timings: dict[str, float] = Field(default_factory=dict)
     isolation: str = "none"
 

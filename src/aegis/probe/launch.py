@@ -1,14 +1,18 @@
-"""Runs inside the child process, before any app code: `python launch.py REPORT SHOTS APP [TIMEOUT SETTLE]`.
+"""Runs inside the child process, before any app code:
 
-It installs exception hooks, a Qt message handler and faulthandler, then runs APP as `__main__`. When
-the app enters its event loop, a watcher waits for a visible window (no fixed sleep), lets the app run
-for SETTLE seconds, records the windows and a PNG of each, and quits. Everything it learns goes to
-REPORT as JSON lines, flushed one by one, so a later crash loses nothing. This file is the only place
-that imports PySide6; the AEGIS core only reads REPORT.
+    python launch.py REPORT SHOTS APP TIMEOUT SETTLE [OPTIONS_JSON]
+
+It installs exception hooks, a Qt message handler, faulthandler and a hang watchdog, then runs APP as
+`__main__`. When the app enters its event loop, it waits for a visible window (no fixed sleep), lets the
+app settle, records the windows, screenshots and UI inspections, then explores the GUI one action at a
+time (dismissing modal dialogs as they appear), takes the final screenshots and ends the process.
+Everything goes to REPORT as JSON lines, flushed one by one, so a crash loses nothing. The AEGIS core only
+reads REPORT; only code in this folder imports PySide6.
 """
 
 from __future__ import annotations
 
+import atexit
 import faulthandler
 import json
 import os
@@ -21,15 +25,39 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
+_HERE = Path(__file__).resolve().parent
+sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != _HERE]  # keep our files out of the app's way
+sys.path.append(str(_HERE.parent.parent))
+
 POLL_MS = 50
-_report: Any = None
-_started = time.monotonic()
+BEAT_MS = 100
+STEP_MS = 20
+DEFAULTS = {"max_actions": 60, "seed": 0, "explore_seconds": 15.0, "hang_seconds": 2.0, "explore": True}
 
 
-def emit(kind: str, **fields: Any) -> None:
-    record = {"kind": kind, "t": round(time.monotonic() - _started, 3), **fields}
-    _report.write(json.dumps(record) + "\n")
-    _report.flush()
+class Report:
+    """The JSON-lines report; thread-safe, flushed per record. Knows the action under way."""
+
+    def __init__(self, path: Path) -> None:
+        self.file = path.open("a", encoding="utf-8")
+        self.lock = threading.Lock()
+        self.started = time.monotonic()
+        self.action = ""
+        self.finished = False
+
+    def emit(self, kind: str, **fields: Any) -> None:
+        record = {"kind": kind, "t": round(time.monotonic() - self.started, 3), **fields}
+        with self.lock:
+            self.file.write(json.dumps(record, default=str) + "\n")
+            self.file.flush()
+
+    def end(self, code: int = 0) -> None:
+        """Write `done` and leave at once: the app's own shutdown is not under test."""
+        self.finished = True
+        self.emit("done")
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
 
 
 def exception_record(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> dict[str, Any]:
@@ -42,149 +70,88 @@ def exception_record(exc_type: type[BaseException], exc: BaseException, tb: Trac
     }
 
 
-def install_hooks() -> None:
+def install_hooks(report: Report) -> None:
     def excepthook(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
-        emit("exception", **exception_record(exc_type, exc, tb))
+        report.emit("exception", action=report.action, **exception_record(exc_type, exc, tb))
         sys.__excepthook__(exc_type, exc, tb)
 
     def thread_hook(args: threading.ExceptHookArgs) -> None:
         if args.exc_value is not None:
-            emit(
-                "exception",
-                thread=getattr(args.thread, "name", ""),
-                **exception_record(args.exc_type, args.exc_value, args.exc_traceback),
-            )
+            record = exception_record(args.exc_type, args.exc_value, args.exc_traceback)
+            report.emit("exception", thread=getattr(args.thread, "name", ""), action=report.action, **record)
+
+    def on_exit() -> None:
+        if not report.finished and report.action:
+            report.emit("quit", action=report.action)
 
     sys.excepthook = excepthook
     threading.excepthook = thread_hook
+    atexit.register(on_exit)
     faulthandler.enable(file=sys.stderr, all_threads=True)
 
 
-def install_qt_hooks(shots: Path, settle: float, deadline: float) -> None:
+class Watchdog(threading.Thread):
+    """Reports where the main thread is stuck: before the event loop, or blocking it during a step."""
+
+    def __init__(self, report: Report, start_deadline: float, hang_seconds: float) -> None:
+        super().__init__(daemon=True, name="aegis-watchdog")
+        self.report = report
+        self.start_deadline = start_deadline
+        self.hang_seconds = hang_seconds
+        self.beat: float | None = None
+        self.main_id = threading.main_thread().ident
+
+    def run(self) -> None:
+        while True:
+            time.sleep(0.1)
+            now = time.monotonic()
+            if self.beat is None and now > self.start_deadline:
+                self.hung("the program never started its event loop")
+            elif self.beat is not None and now - self.beat > self.hang_seconds:
+                self.hung(f"the event loop was blocked for more than {self.hang_seconds:g} s")
+
+    def hung(self, message: str) -> None:
+        frame = sys._current_frames().get(self.main_id or 0)
+        stack = traceback.extract_stack(frame) if frame is not None else []
+        frames = [[f.filename, f.lineno, f.name, f.line or ""] for f in stack]
+        self.report.emit("hang", message=message, action=self.report.action, frames=frames)
+        self.report.end(3)
+
+
+def main() -> None:
+    report_path, shots, app = Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3]).resolve()
+    timeout = float(sys.argv[4]) if len(sys.argv) > 4 else 20.0
+    settle = float(sys.argv[5]) if len(sys.argv) > 5 else 0.3
+    options = {**DEFAULTS, **(json.loads(sys.argv[6]) if len(sys.argv) > 6 else {})}
+    shots.mkdir(parents=True, exist_ok=True)
+    report = Report(report_path)
+    report.emit("start", pid=os.getpid())
+    install_hooks(report)
+    watchdog = Watchdog(report, report.started + timeout, float(options["hang_seconds"]))
+    watchdog.start()
     try:
-        from PySide6 import QtCore, QtGui, QtWidgets
-    except ImportError as exc:  # the app may not use Qt at all; its own import will tell
-        emit("note", message=f"PySide6 not importable in probe: {exc}")
-        return
-
-    def on_message(mode: Any, context: Any, message: str) -> None:
-        emit("qt_message", level=str(mode).rsplit(".", 1)[-1], message=message)
-
-    QtCore.qInstallMessageHandler(on_message)
-    watcher = Watcher(QtCore, QtGui, QtWidgets, shots, settle, deadline)
-    for cls in (QtCore.QCoreApplication, QtGui.QGuiApplication, QtWidgets.QApplication):
-        for name in ("exec", "exec_"):  # static methods on the application classes
-            if name in vars(cls):
-                setattr(cls, name, staticmethod(watcher.wrap(getattr(cls, name))))
-    for name in ("exec", "exec_"):  # a dialog used as the main window
-        setattr(QtWidgets.QDialog, name, watcher.wrap(getattr(QtWidgets.QDialog, name)))
+        from aegis.probe.qt_session import install_qt
+    except ImportError as exc:  # no PySide6 here: the app's own import will say so
+        report.emit("note", message=f"Qt probe unavailable: {exc}")
+    else:
+        install_qt(report, watchdog, shots, settle=settle, deadline=report.started + timeout, options=options)
+    run_app(report, app)
 
 
-class Watcher:
-    """Starts with the event loop; reports windows and screenshots, then quits the app."""
-
-    def __init__(self, qtcore: Any, qtgui: Any, qtwidgets: Any, shots: Path, settle: float, deadline: float):
-        self.QtCore, self.QtGui, self.QtWidgets = qtcore, qtgui, qtwidgets
-        self.shots, self.settle, self.deadline = shots, settle, deadline
-        self.started = False
-        self.first_window_at: float | None = None
-
-    def wrap(self, original: Any) -> Any:
-        def exec_with_watcher(*args: Any, **kwargs: Any) -> Any:
-            if not self.started:
-                self.started = True
-                emit("event_loop")
-                self.QtCore.QTimer.singleShot(0, self.poll)
-            return original(*args, **kwargs)
-
-        return exec_with_watcher
-
-    def visible_windows(self) -> list[Any]:
-        app = self.QtWidgets.QApplication.instance()
-        if isinstance(app, self.QtWidgets.QApplication):
-            widgets = [w for w in app.topLevelWidgets() if w.isVisible() and w.isWindow()]
-            if widgets:
-                return widgets
-        return [w for w in self.QtGui.QGuiApplication.topLevelWindows() if w.isVisible()]
-
-    def poll(self) -> None:
-        now = time.monotonic()
-        if self.visible_windows():
-            if self.first_window_at is None:
-                self.first_window_at = now
-                emit("window_shown")
-            if now - self.first_window_at >= self.settle:
-                self.finish()
-                return
-        elif now > self.deadline:
-            emit("no_window")
-            self.quit()
-            return
-        self.QtCore.QTimer.singleShot(POLL_MS, self.poll)
-
-    def finish(self) -> None:
-        windows = []
-        for index, window in enumerate(self.visible_windows()):
-            windows.append(self.describe(window, index))
-        emit("windows", windows=windows)
-        self.quit()
-
-    def describe(self, window: Any, index: int) -> dict[str, Any]:
-        size = window.size()
-        info: dict[str, Any] = {
-            "title": window.windowTitle() if hasattr(window, "windowTitle") else window.title(),
-            "cls": type(window).__name__,
-            "width": size.width(),
-            "height": size.height(),
-            "widgets": 0,
-        }
-        if isinstance(window, self.QtWidgets.QWidget):
-            info["widgets"] = sum(1 for w in window.findChildren(self.QtWidgets.QWidget) if w.isVisible())
-            path = self.shots / f"window{index}.png"
-            if window.grab().save(str(path)):
-                info["screenshot"] = str(path)
-        return info
-
-    def quit(self) -> None:
-        emit("done")
-        sys.stdout.flush()
-        sys.stderr.flush()
-        os._exit(0)
-
-
-def run_app(app: Path) -> None:
+def run_app(report: Report, app: Path) -> None:
     sys.argv = [str(app)]
     sys.path.insert(0, str(app.parent))
     try:
         runpy.run_path(str(app), run_name="__main__")
     except SystemExit as exc:
-        emit("exit", code=exit_code(exc))
+        code = exc.code
+        report.emit("exit", code=0 if code is None else code if isinstance(code, int) else 1)
         raise
     except BaseException:
         sys.excepthook(*sys.exc_info())
-        emit("exit", code=1)
+        report.emit("exit", code=1)
         os._exit(1)
-    emit("exit", code=0)
-
-
-def exit_code(exc: SystemExit) -> int:
-    """The status the interpreter will exit with: sys.exit() is 0, sys.exit("message") is 1."""
-    if exc.code is None:
-        return 0
-    return exc.code if isinstance(exc.code, int) else 1
-
-
-def main() -> None:
-    global _report
-    report, shots, app = Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3])
-    timeout = float(sys.argv[4]) if len(sys.argv) > 4 else 20.0
-    settle = float(sys.argv[5]) if len(sys.argv) > 5 else 1.0
-    _report = report.open("a", encoding="utf-8")
-    shots.mkdir(parents=True, exist_ok=True)
-    emit("start", pid=os.getpid())
-    install_hooks()
-    install_qt_hooks(shots, settle, _started + timeout)
-    run_app(app.resolve())
+    report.emit("exit", code=0)
 
 
 if __name__ == "__main__":

@@ -1,0 +1,277 @@
+"""What the explorer can do to a Qt window: find the interactive widgets and make one Action for each use.
+
+Runs inside the app's child process (imports PySide6; never imported by the AEGIS core). Actions are
+collected in tree order, grouped so that a user's natural order comes first (fill in fields, pick
+options, then press buttons, then menus, then lists), and shuffled within each group by the seed.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import partial
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QAction
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractSlider,
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QHeaderView,
+    QLineEdit,
+    QMenu,
+    QPlainTextEdit,
+    QTabBar,
+    QTextEdit,
+    QToolButton,
+    QWidget,
+)
+
+QUIT_WORDS = re.compile(r"\b(quit|exit|close window|close app)\b", re.I)
+TYPED_LINE = "42"
+TYPED_TEXT = "Hello from AEGIS 123"
+GROUPS = ("input", "choice", "button", "menu", "items")
+MAX_CHOICES = 5
+"""Most combo box entries, tabs or list rows walked per widget."""
+
+
+@dataclass
+class Action:
+    key: str
+    """Identifies the thing acted on, so a re-scan does not repeat it."""
+    group: str
+    description: str
+    run: Callable[[], None]
+    quits: bool = False
+
+
+def collect(windows: list[QWidget], seed: int) -> list[Action]:
+    found: list[Action] = []
+    for window in windows:
+        for widget in [window, *window.findChildren(QWidget)]:
+            if widget.isVisible() and widget.isEnabled():
+                found.extend(widget_actions(widget))
+        found.extend(menu_actions(window))
+    rng = random.Random(seed)
+    ordered = []
+    for group in GROUPS:
+        members = [a for a in found if a.group == group]
+        if seed:
+            rng.shuffle(members)
+        ordered.extend(members)
+    return ordered
+
+
+def widget_actions(widget: QWidget) -> list[Action]:
+    for kind, make in ACTION_MAKERS:
+        if isinstance(widget, kind):
+            return make(widget)
+    return []
+
+
+def name_of(widget: QWidget) -> str:
+    text = ""
+    for getter in ("text", "placeholderText", "title", "windowTitle", "accessibleName", "objectName"):
+        value = getattr(widget, getter, None)
+        if callable(value):
+            text = str(value()).replace("&", "").strip()
+            if text:
+                break
+    return f"{type(widget).__name__} '{text[:40]}'" if text else type(widget).__name__
+
+
+def key_of(widget: QWidget, suffix: str = "") -> str:
+    """Stable while the widget lives (its text may change as the app runs)."""
+    return f"{type(widget).__name__}|{id(widget)}|{suffix}"
+
+
+def button_actions(button: QAbstractButton) -> list[Action]:
+    if isinstance(button, QToolButton) and button.defaultAction() is not None:
+        return []  # the QAction itself is triggered as a menu/toolbar action
+    verb = "toggled" if button.isCheckable() else "clicked"
+    text = button.text().replace("&", "")
+    return [Action(key_of(button), "button", f"{verb} {name_of(button)}", button.click, bool(QUIT_WORDS.search(text)))]
+
+
+def line_edit_actions(edit: QLineEdit) -> list[Action]:
+    if edit.isReadOnly():
+        return []
+
+    def type_and_enter() -> None:
+        edit.setFocus()
+        edit.clear()
+        QTest.keyClicks(edit, TYPED_LINE)
+        QTest.keyClick(edit, Qt.Key.Key_Return)
+
+    return [Action(key_of(edit), "input", f"typed '{TYPED_LINE}' + Enter into {name_of(edit)}", type_and_enter)]
+
+
+def text_edit_actions(edit: QTextEdit | QPlainTextEdit) -> list[Action]:
+    if edit.isReadOnly():
+        return []
+
+    def type_text() -> None:
+        edit.setFocus()
+        QTest.keyClicks(edit.viewport(), TYPED_TEXT)
+
+    return [Action(key_of(edit), "input", f"typed '{TYPED_TEXT}' into {name_of(edit)}", type_text)]
+
+
+def spin_actions(spin: QAbstractSpinBox) -> list[Action]:
+    if spin.isReadOnly():
+        return []
+    return [
+        Action(key_of(spin, "up"), "choice", f"stepped {name_of(spin)} up", spin.stepUp),
+        Action(key_of(spin, "down"), "choice", f"stepped {name_of(spin)} down", spin.stepDown),
+    ]
+
+
+def slider_actions(slider: QAbstractSlider) -> list[Action]:
+    targets = {
+        "maximum": slider.maximum(),
+        "minimum": slider.minimum(),
+        "middle": (slider.minimum() + slider.maximum()) // 2,
+    }
+    return [
+        Action(
+            key_of(slider, where),
+            "choice",
+            f"moved {name_of(slider)} to its {where}",
+            partial(slider.setValue, value),
+        )
+        for where, value in targets.items()
+    ]
+
+
+def combo_actions(combo: QComboBox) -> list[Action]:
+    return [
+        Action(
+            key_of(combo, str(i)),
+            "choice",
+            f"chose '{combo.itemText(i)}' in {name_of(combo)}",
+            partial(choose, combo, i),
+        )
+        for i in range(min(combo.count(), MAX_CHOICES))
+    ]
+
+
+def choose(combo: QComboBox, index: int) -> None:
+    """What picking an entry from the popup does: change the current entry, then say it was activated."""
+    combo.setCurrentIndex(index)
+    combo.activated.emit(index)
+    combo.textActivated.emit(combo.itemText(index))
+
+
+def tab_actions(tabs: QTabBar) -> list[Action]:
+    return [
+        Action(
+            key_of(tabs, str(i)),
+            "choice",
+            f"opened tab '{tabs.tabText(i).replace('&', '')}'",
+            partial(tabs.setCurrentIndex, i),
+        )
+        for i in range(min(tabs.count(), MAX_CHOICES))
+    ]
+
+
+def item_view_actions(view: QAbstractItemView) -> list[Action]:
+    model = view.model()
+    if isinstance(view, QHeaderView) or model is None or model.rowCount() == 0:
+        return []  # a header shares its table's model, but its sections are not the table's rows
+    actions = []
+    for row in range(min(model.rowCount(), 2)):
+        index = model.index(row, 0)
+        text = str(model.data(index) or "")[:30]
+        actions.append(
+            Action(
+                key_of(view, f"select{row}"),
+                "items",
+                f"selected '{text}' in {name_of(view)}",
+                partial(_click_index, view, index, double=False),
+            )
+        )
+        actions.append(
+            Action(
+                key_of(view, f"double{row}"),
+                "items",
+                f"double-clicked '{text}' in {name_of(view)}",
+                partial(_click_index, view, index, double=True),
+            )
+        )
+    return actions
+
+
+def _click_index(view: QAbstractItemView, index: object, *, double: bool) -> None:
+    rect = view.visualRect(index)  # type: ignore[arg-type]
+    view.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)  # type: ignore[arg-type]
+    point = rect.center() if rect.isValid() else QPoint(5, 5)
+    QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, point)
+    if double:
+        QTest.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, point)
+
+
+def menu_actions(window: QWidget) -> list[Action]:
+    actions = []
+    for action in window.findChildren(QAction):
+        text = action.text().replace("&", "").strip()
+        if not text or action.isSeparator() or action.menu() is not None or not action.isEnabled():
+            continue
+        if not action.isVisible() or not _reachable(action):
+            continue
+        path = menu_path(action)
+        verb = "toggled" if action.isCheckable() else "triggered"
+        actions.append(
+            Action(
+                f"QAction|{path}|{id(action)}",
+                "menu",
+                f"{verb} menu action '{path}'",
+                action.trigger,
+                bool(QUIT_WORDS.search(text)),
+            )
+        )
+    return actions
+
+
+def _reachable(action: QAction) -> bool:
+    """In a menu bar menu, a toolbar or a visible widget: a user could get at it."""
+    return any(
+        isinstance(owner, QWidget) and (owner.isVisible() or isinstance(owner, QMenu))
+        for owner in action.associatedObjects()
+    )
+
+
+def menu_path(action: QAction) -> str:
+    parts = [action.text().replace("&", "").strip()]
+    owner = next((o for o in action.associatedObjects() if isinstance(o, QMenu)), None)
+    seen = 0
+    while owner is not None and seen < 5:
+        title = owner.title().replace("&", "").strip()
+        if title:
+            parts.insert(0, title)
+        parent_action = owner.menuAction()
+        owner = next((o for o in parent_action.associatedObjects() if isinstance(o, QMenu) and o is not owner), None)
+        seen += 1
+    return " > ".join(parts)
+
+
+def top_windows() -> list[QWidget]:
+    return [w for w in QApplication.topLevelWidgets() if w.isVisible() and w.isWindow() and not isinstance(w, QMenu)]
+
+
+ACTION_MAKERS: list[tuple[type, Callable[..., list[Action]]]] = [
+    (QAbstractButton, button_actions),
+    (QLineEdit, line_edit_actions),
+    (QTextEdit, text_edit_actions),
+    (QPlainTextEdit, text_edit_actions),
+    (QAbstractSpinBox, spin_actions),
+    (QAbstractSlider, slider_actions),
+    (QComboBox, combo_actions),
+    (QTabBar, tab_actions),
+    (QAbstractItemView, item_view_actions),
+]

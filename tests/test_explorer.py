@@ -13,9 +13,9 @@ from typing import Any
 
 import pytest
 
-from aegis.config import CheckConfig
+from aegis.config import CheckConfig, SandboxConfig
 from aegis.headless import HeadlessCheck
-from aegis.runner import SubprocessRunner
+from aegis.sandbox import make_runner
 from aegis.schema import Verdict
 
 APPS = Path(__file__).parent / "apps"
@@ -25,7 +25,7 @@ VERDICT_KEYS = {"status", "problems", "windows", "actions", "screenshots", "timi
 
 
 def run_check(name: str, out: Path, config: CheckConfig = FAST) -> Verdict:
-    return HeadlessCheck(SubprocessRunner(), config).check(APPS / f"{name}.py", out)
+    return HeadlessCheck(make_runner(SandboxConfig()), config).check(APPS / f"{name}.py", out)
 
 
 def aegis_check(cwd: Path, name: str, *args: str) -> subprocess.CompletedProcess[str]:

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from aegis.config import CheckConfig
+from aegis.config import CheckConfig, SandboxConfig
 from aegis.diagnose import library_problem_from_text
 from aegis.headless import HeadlessCheck
-from aegis.runner import SubprocessRunner
+from aegis.sandbox import make_runner
 from aegis.schema import Verdict
 
 APPS = Path(__file__).parent / "apps"
@@ -19,7 +19,7 @@ PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 
 
 def run_check(name: str, out: Path, config: CheckConfig = FAST) -> Verdict:
-    return HeadlessCheck(SubprocessRunner(), config).check(APPS / f"{name}.py", out)
+    return HeadlessCheck(make_runner(SandboxConfig()), config).check(APPS / f"{name}.py", out)
 
 
 def line_of(name: str, code: str) -> int:

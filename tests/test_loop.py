@@ -174,3 +174,32 @@ def test_token_budget_stops_the_loop(server: ScriptedServer, config_for) -> None
     assert result.status == "fail" and result.rounds == 1
     assert "token budget spent" in result.message
     assert len(server.requests) == 1
+
+
+def test_a_made_up_module_is_refused_not_installed(server: ScriptedServer, config_for) -> None:
+    invented = COUNTER_APP.replace("import sys\n", "import sys\nimport pyside6_widgets_plus\n")
+    server.add(fenced(invented), fenced(COUNTER_APP))
+    result = build(config_for(server))
+    assert result.status == "pass" and result.rounds == 2
+    first = result.attempts[0].verdict.problems[0]
+    assert first.kind == "missing_module" and "pyside6_widgets_plus" in first.message
+    assert not (Path(result.run_dir) / "attempts/1/probe.jsonl").exists()  # never ran
+    assert "pyside6_widgets_plus" in server.requests[1]["messages"][-1]["content"]
+    events = (Path(result.run_dir) / "events.jsonl").read_text()
+    assert '"event": "dependency_refused"' in events
+
+
+def test_tools_mode_writes_app_py_through_the_action_api(server: ScriptedServer, config_for) -> None:
+    create = {
+        "type": "function",
+        "id": "c1",
+        "function": {"name": "create_file", "arguments": json.dumps({"path": "app.py", "content": COUNTER_APP})},
+    }
+    finish = {"type": "function", "id": "c2", "function": {"name": "finish", "arguments": "{}"}}
+    server.add(Reply(tool_calls=[create]), Reply(tool_calls=[finish]))
+    result = build(config_for(server, loop={"mode": "tools"}))
+    assert result.status == "pass", result.message
+    assert Path(result.app_path).read_text() == COUNTER_APP
+    assert (Path(result.run_dir) / "workspace" / "app.py").is_file()
+    assert server.requests[0]["tools"]  # the action API was offered as OpenAI tools
+    assert "create_file" in (Path(result.run_dir) / "chat.md").read_text()

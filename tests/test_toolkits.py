@@ -13,9 +13,10 @@ from typing import Any
 
 import pytest
 
+from aegis.config import SandboxConfig
 from aegis.errors import CheckError
 from aegis.judge import judge, read_report
-from aegis.runner import SubprocessRunner
+from aegis.sandbox import make_runner
 from aegis.schema import ExecResult, Verdict
 from aegis.toolkit import VirtualDisplay, detect_toolkit, launcher_for
 
@@ -47,7 +48,8 @@ class Run:
             {"HOME": str(out), "XDG_RUNTIME_DIR": str(out), "PYTHONUNBUFFERED": "1", "PYTHONDONTWRITEBYTECODE": "1"}
         )
         self.app = app
-        self.result: ExecResult = SubprocessRunner().run(argv, cwd=app.parent, timeout=timeout + 25, env=env)
+        runner = make_runner(SandboxConfig())
+        self.result: ExecResult = runner.run(argv, cwd=app.parent, timeout=timeout + 25, env=env)
         self.records = read_report(report)
         self.verdict: Verdict = judge(self.records, self.result, app, isolation="test")
 

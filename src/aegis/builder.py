@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Literal
 
 from aegis import prompts
+from aegis.app_deps import OnEvent, prepare
 from aegis.ask import Answer, ask_for_code
 from aegis.config import AegisConfig
 from aegis.datasets import slugify
@@ -21,6 +22,7 @@ from aegis.protocols import LLM, Check, Packager
 from aegis.recorder import RunRecorder
 from aegis.schema import Attempt, PackageResult, Problem, RunResult, RunStatus, Task, Usage, Verdict
 from aegis.static_check import check_code
+from aegis.tools_mode import ToolsAsker
 
 log = logging.getLogger("aegis")
 
@@ -46,7 +48,10 @@ class _State:
 
 
 class Builder:
-    def __init__(self, llm: LLM, check: Check, packager: Packager | None, config: AegisConfig) -> None:
+    def __init__(
+        self, llm: LLM, check: Check, packager: Packager | None, config: AegisConfig, tools: ToolsAsker | None = None
+    ) -> None:
+        self.tools = tools
         self.llm = llm
         self.check = check
         self.packager = packager
@@ -60,7 +65,7 @@ class Builder:
         try:
             status, message = self._loop(task, recorder, state)
             if status == "pass" and self.packager is not None:
-                package = self._package(recorder)
+                package = self._package(recorder, self.packager)
                 status, message = ("pass", message) if package.ok else ("fail", package.message)
         except KeyboardInterrupt:
             status, message = "interrupted", "interrupted by the user (Ctrl-C)"
@@ -93,6 +98,9 @@ class Builder:
             recorder.save_attempt(attempt)
             if attempt.verdict.passed:
                 self._final_app(recorder).write_text(attempt.code, encoding="utf-8")
+                requirements = recorder.attempt_dir(number) / "requirements.txt"
+                if requirements.exists():
+                    (self._final_app(recorder).parent / "requirements.txt").write_text(requirements.read_text())
                 return "pass", f"working app after {number} round(s)"
             if blocked := [p for p in attempt.verdict.failures if p.kind == "missing_library"]:
                 return "blocked", blocked[0].message
@@ -112,7 +120,7 @@ class Builder:
             completion_tokens=answer.usage.completion_tokens,
             seconds=round(answer.seconds, 2),
         )
-        code, verdict = self._judge(answer, recorder.attempt_dir(number))
+        code, verdict = self._judge(answer, recorder.attempt_dir(number), recorder.event)
         return Attempt(
             number=number, kind=kind, code=code, verdict=verdict, usage=answer.usage, seconds=time.monotonic() - started
         )
@@ -120,6 +128,8 @@ class Builder:
     def _ask(
         self, task: Task, recorder: RunRecorder, kind: AttemptKind, attempts: list[Attempt], *, seed: int
     ) -> Answer:
+        if self.tools is not None:
+            return self.tools.ask(task.task, attempts if kind == "repair" else [], recorder.append_chat)
         if kind == "repair":
             last = attempts[-1]
             previous = prompts.fenced(last.code) if last.code else last.verdict.problems[0].message
@@ -135,7 +145,7 @@ class Builder:
             on_exchange=recorder.chat,
         )
 
-    def _judge(self, answer: Answer, folder: Path) -> tuple[str, Verdict]:
+    def _judge(self, answer: Answer, folder: Path, on_event: OnEvent) -> tuple[str, Verdict]:
         if not answer.code:
             reason = answer.reason or "the answer contains no Python code"
             return "", Verdict.failing(Problem(kind="no_code", message=reason))
@@ -144,9 +154,14 @@ class Builder:
             log.info("pre-check fixed: %s", fix)
         if static.problems:
             return static.code, Verdict.failing(*static.problems)
+        prepared = prepare(static.code, self.config.deps, on_event)
+        if prepared.problems:
+            return static.code, Verdict.failing(*prepared.problems)
         app = folder / "app.py"
         app.write_text(static.code, encoding="utf-8")
-        return static.code, self.check.check(app, folder)
+        if prepared.requirements:
+            (folder / "requirements.txt").write_text(prepared.requirements, encoding="utf-8")
+        return static.code, self.check.check(app, folder, python=prepared.python)
 
     def _next_kind(self, attempts: list[Attempt]) -> AttemptKind:
         """Repair, unless the same problem came back twice in a row: then start again from scratch."""
@@ -165,11 +180,10 @@ class Builder:
             return f"time budget spent ({state.seconds:.0f} of {loop.max_seconds:.0f} s)"
         return None
 
-    def _package(self, recorder: RunRecorder) -> PackageResult:
-        assert self.packager is not None
+    def _package(self, recorder: RunRecorder, packager: Packager) -> PackageResult:
         log.info("packaging with PyInstaller (%s)", self.config.package.mode)
         app = self._final_app(recorder)
-        result = self.packager.package(app, app.parent, name=slugify(recorder.task.task, max_len=30))
+        result = packager.package(app, app.parent, name=slugify(recorder.task.task, max_len=30))
         recorder.event("package", **result.model_dump())
         return result
 

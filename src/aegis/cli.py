@@ -17,6 +17,7 @@ import typer
 from rich.console import Console
 from rich.logging import RichHandler
 
+from aegis import cli_deps, cli_package
 from aegis.config import AegisConfig, load_config
 from aegis.errors import AegisError, ConfigError, ModelStoreError
 from aegis.redact import RedactingFilter, Redactor
@@ -87,6 +88,14 @@ def build(
     runs_dir: RunsOpt = None,
     package: Annotated[bool | None, typer.Option("--package/--no-package", help="Package a passing app.")] = None,
     onefile: Annotated[bool, typer.Option(help="One-file executable instead of one folder.")] = False,
+    mode: Annotated[
+        str | None,
+        typer.Option(
+            help="text: whole-file answers; tools: the model edits app.py "
+            "through the action API (OpenAI-compatible models)."
+        ),
+    ] = None,
+    allow_package: Annotated[list[str] | None, typer.Option(help="Also allow this PyPI distribution.")] = None,
     config_file: ConfigOpt = None,
 ) -> None:
     """Turn one sentence into a working, checked, packaged PySide6 app."""
@@ -97,8 +106,9 @@ def build(
         config = _config(
             config_file,
             llm={"model": model, "base_url": base_url, "seed": seed},
-            loop={"max_rounds": max_rounds},
+            loop={"max_rounds": max_rounds, "mode": mode},
             runs={"dir": runs_dir},
+            deps={"allow_packages": allow_package},
             package={"enabled": package, "mode": "onefile" if onefile else None},
         )
         from aegis.llm import make_llm
@@ -165,11 +175,11 @@ def check(
         console.print(f"[red]error:[/red] {app_file}: not a Python file")
         raise typer.Exit(2)
     from aegis.headless import HeadlessCheck
-    from aegis.runner import SubprocessRunner
+    from aegis.sandbox import make_runner
 
     config = _run(lambda: _config(config_file, check={"timeout": timeout, "max_actions": max_actions, "seed": seed}))
     out_dir = (screenshots or Path(tempfile.mkdtemp(prefix="aegis-check-"))).resolve()
-    verdict = _run(lambda: HeadlessCheck(SubprocessRunner(), config.check).check(app_file.resolve(), out_dir))
+    verdict = _run(lambda: HeadlessCheck(make_runner(config.sandbox), config.check).check(app_file.resolve(), out_dir))
     if as_json:
         print(json.dumps(verdict.model_dump(), indent=2))
     else:
@@ -193,6 +203,10 @@ def _print_verdict(verdict: Verdict, out_dir: Path) -> None:
         f"screenshots in {out_dir}",
         highlight=False,
     )
+
+
+app.command("deps")(cli_deps.deps)
+app.command("package")(cli_package.package)
 
 
 @models_app.command("pull")

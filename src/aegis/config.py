@@ -44,6 +44,8 @@ class LLMConfig(Section):
 
 
 class LoopConfig(Section):
+    mode: Literal["text", "tools"] = "text"
+    """text: the model answers with the whole program; tools: it edits app.py through the action API."""
     max_rounds: int = Field(default=4, ge=1)
     """Most model rounds (first generation plus repairs) for one build."""
     max_total_tokens: int = Field(default=60_000, ge=1)
@@ -71,6 +73,13 @@ class CheckConfig(Section):
     """Seconds the program keeps running after its window appears, to catch late errors."""
 
 
+class DepsConfig(Section):
+    allow_packages: list[str] = Field(default_factory=list)
+    """Distributions allowed on top of the shipped allowlist (`--allow-package NAME`)."""
+    find_links: Path | None = None
+    """Offline: a folder of wheels to install from instead of PyPI."""
+
+
 class PackageConfig(Section):
     enabled: bool = True
     """Package a passing app with PyInstaller."""
@@ -78,6 +87,24 @@ class PackageConfig(Section):
     """PyInstaller layout."""
     timeout: float = Field(default=900.0, gt=0)
     """Seconds a PyInstaller build may take."""
+
+
+class SandboxConfig(Section):
+    isolation: Literal["auto", "bubblewrap", "unshare", "none"] = "auto"
+    """How generated programs are isolated: `auto` takes the strongest that works here (bubblewrap, then
+    unshare, then none); `none` is resource limits and a scrubbed environment only."""
+    memory_mb: int = Field(default=4096, ge=64)
+    """Address-space cap of each process, in MiB (Qt maps much more virtual memory than it uses)."""
+    cpu_seconds: int = Field(default=600, ge=1)
+    """CPU seconds each process may use."""
+    processes: int = Field(default=256, ge=8)
+    """Processes and threads one run may have at once (a fork bomb stops there). Without a namespace, a user's
+    limit counts all of that user's processes and is raised to 4096; root is capped only where a pids cgroup can
+    be made."""
+    file_mb: int = Field(default=2048, ge=1)
+    """Largest file a program may write, and the size of its private /tmp, in MiB."""
+    hide_home: bool = True
+    """Under bubblewrap, hide the real home folder (all but the Python installation) from the program."""
 
 
 class RunsConfig(Section):
@@ -91,8 +118,10 @@ class AegisConfig(Section):
     llm: LLMConfig = LLMConfig()
     loop: LoopConfig = LoopConfig()
     check: CheckConfig = CheckConfig()
+    deps: DepsConfig = DepsConfig()
     package: PackageConfig = PackageConfig()
     runs: RunsConfig = RunsConfig()
+    sandbox: SandboxConfig = SandboxConfig()
 
 
 ENV_PREFIX = "AEGIS_"

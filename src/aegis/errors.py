@@ -7,6 +7,8 @@
     ├── LLMError               the model backend failed for good (after retries)
     │   └── LLMAuthError       missing or rejected credentials; never retried
     ├── CheckError             the check itself (not the app under test) could not run
+    ├── DependencyError        an app's packages are refused or cannot be installed into its environment
+    ├── PackagingError         the packaging tools themselves (build environment, PyInstaller) cannot run
     └── RunFolderError         the run folder cannot be written (disk full, permissions)
 
 Exceptions carry data and never log or print when built.
@@ -40,6 +42,18 @@ class LLMAuthError(LLMError):
 
 
 class CheckError(AegisError):
+    pass
+
+
+class DependencyError(AegisError):
+    """`modules` are the refused import names, if that is the cause."""
+
+    def __init__(self, message: str, *, modules: tuple[str, ...] = ()) -> None:
+        super().__init__(message)
+        self.modules = modules
+
+
+class PackagingError(AegisError):
     pass
 
 

@@ -11,7 +11,8 @@ import json
 import shutil
 import sys
 import tempfile
-from contextlib import ExitStack
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
 from importlib import resources
 from pathlib import Path
 
@@ -20,7 +21,7 @@ from aegis.errors import CheckError
 from aegis.judge import judge, read_report
 from aegis.protocols import Runner
 from aegis.schema import Verdict
-from aegis.toolkit import VirtualDisplay, detect_toolkit, launcher_for, needs_display
+from aegis.toolkit import Toolkit, VirtualDisplay, detect_toolkit, launcher_for, needs_display
 
 MARGIN_SECONDS = 10.0
 """Extra time the runner allows beyond the probe's own deadlines (Python and Qt start-up)."""
@@ -36,38 +37,48 @@ SCREEN = {
 }
 
 
+@contextmanager
+def child_environment(toolkit: Toolkit) -> Iterator[tuple[Path, dict[str, str]]]:
+    """A temporary home and the environment a checked program gets there: the offscreen screen, the
+    toolkit's settings and, for Tk, a private Xvfb; all gone when the block ends."""
+    _, toolkit_env = launcher_for(toolkit)
+    with tempfile.TemporaryDirectory(prefix="aegis-home-") as home, ExitStack() as stack:
+        screen = Path(home, "screen.json")
+        screen.write_text(json.dumps({"screens": [SCREEN]}), encoding="utf-8")
+        env = {
+            "QT_QPA_PLATFORM": f"offscreen:configfile={screen}",
+            "HOME": home,
+            "XDG_RUNTIME_DIR": home,
+            "PYTHONUNBUFFERED": "1",
+            "PYTHONDONTWRITEBYTECODE": "1",
+            **toolkit_env,
+        }
+        if needs_display(toolkit):
+            env["DISPLAY"] = stack.enter_context(VirtualDisplay())
+        yield Path(home), env
+
+
 class HeadlessCheck:
     def __init__(self, runner: Runner, config: CheckConfig, *, python: str = sys.executable) -> None:
         self.runner = runner
         self.config = config
         self.python = python
 
-    def check(self, app: Path, out_dir: Path) -> Verdict:
+    def check(self, app: Path, out_dir: Path, *, python: str | None = None) -> Verdict:
         app, out_dir = app.resolve(), out_dir.resolve()
         out_dir.mkdir(parents=True, exist_ok=True)
         report = out_dir / "probe.jsonl"
         report.unlink(missing_ok=True)
         shutil.rmtree(out_dir / "screenshots", ignore_errors=True)
         toolkit = detect_toolkit(app.read_text(encoding="utf-8", errors="replace"))
-        probe, toolkit_env = launcher_for(toolkit)
-        with tempfile.TemporaryDirectory(prefix="aegis-home-") as home, ExitStack() as stack:
-            screen = Path(home, "screen.json")
-            screen.write_text(json.dumps({"screens": [SCREEN]}), encoding="utf-8")
-            env = {
-                "QT_QPA_PLATFORM": f"offscreen:configfile={screen}",
-                "HOME": home,
-                "XDG_RUNTIME_DIR": home,
-                "PYTHONUNBUFFERED": "1",
-                "PYTHONDONTWRITEBYTECODE": "1",
-                **toolkit_env,
-            }
-            if needs_display(toolkit):
-                env["DISPLAY"] = stack.enter_context(VirtualDisplay())
+        probe, _ = launcher_for(toolkit)
+        with child_environment(toolkit) as (_, env):
             result = self.runner.run(
-                self._argv(probe, app, report, out_dir / "screenshots"),
+                [python or self.python, *self._argv(probe, app, report, out_dir / "screenshots")],
                 cwd=app.parent,
                 timeout=self.config.timeout + self.config.explore_seconds + MARGIN_SECONDS,
                 env=env,
+                writable=[out_dir],
             )
         (out_dir / "stdout.txt").write_text(result.stdout, encoding="utf-8")
         (out_dir / "stderr.txt").write_text(result.stderr, encoding="utf-8")
@@ -78,7 +89,6 @@ class HeadlessCheck:
 
     def _argv(self, probe: str, app: Path, report: Path, shots: Path) -> list[str]:
         return [
-            self.python,
             str(resources.files("aegis.probe").joinpath(probe)),
             str(report),
             str(shots),
@@ -89,11 +99,15 @@ class HeadlessCheck:
         ]
 
     def _options(self) -> dict[str, object]:
-        config = self.config
-        return {
-            "explore": config.explore,
-            "max_actions": config.max_actions,
-            "seed": config.seed,
-            "explore_seconds": config.explore_seconds,
-            "hang_seconds": config.hang_seconds,
-        }
+        return probe_options(self.config)
+
+
+def probe_options(config: CheckConfig) -> dict[str, object]:
+    """The exploration settings the probe reads (its OPTIONS_JSON argument)."""
+    return {
+        "explore": config.explore,
+        "max_actions": config.max_actions,
+        "seed": config.seed,
+        "explore_seconds": config.explore_seconds,
+        "hang_seconds": config.hang_seconds,
+    }

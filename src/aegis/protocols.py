@@ -20,7 +20,9 @@ class LLM(Protocol):
 
 
 class Runner(Protocol):
-    """Runs untrusted code; any child failure comes back as an ExecResult, never an exception."""
+    """Runs untrusted code; any child failure comes back as an ExecResult, never an exception.
+
+    A sandbox lets the child write only to cwd, to env["HOME"] and to the `writable` folders."""
 
     isolation: str
 
@@ -31,13 +33,16 @@ class Runner(Protocol):
         cwd: Path,
         timeout: float,
         env: Mapping[str, str] | None = None,
+        writable: Sequence[Path] = (),
     ) -> ExecResult: ...
 
 
 class Check(Protocol):
     """Judges one program file; writes screenshots and logs under out_dir."""
 
-    def check(self, app: Path, out_dir: Path) -> Verdict: ...
+    def check(self, app: Path, out_dir: Path, *, python: str | None = None) -> Verdict:
+        """`python`: the interpreter to run the app with (its own environment), when not the default."""
+        ...
 
 
 class Packager(Protocol):

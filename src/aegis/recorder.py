@@ -39,6 +39,8 @@ class RunRecorder:
         self.task = task
         self.redact = redact
         self._started = time.monotonic()
+        self._metadata: dict[str, Any] = {}
+        self._last_messages: list[Message] = []
         self._reserve = self.dir / ".reserve"
         self._write(".reserve", "\0" * RESERVE_BYTES, mode="w")
         self._handler = logging.FileHandler(self.dir / "program.log", encoding="utf-8")
@@ -50,7 +52,7 @@ class RunRecorder:
         self._write("chat.md", f"# {task.task}\n\n", mode="w")
 
     def start(self, *, model: str, config: dict[str, Any]) -> None:
-        self._metadata: dict[str, Any] = {
+        self._metadata = {
             "task": self.task.model_dump(),
             "model": model,
             "config": config,
@@ -74,6 +76,10 @@ class RunRecorder:
         )
         self._write("chat.md", "".join(lines))
         self._last_messages = [*messages, Message(role="assistant", content=completion.text)]
+
+    def append_chat(self, markdown: str) -> None:
+        """Append an already formatted part of the conversation (tools mode)."""
+        self._write("chat.md", markdown)
 
     def attempt_dir(self, number: int) -> Path:
         path = self.dir / "attempts" / str(number)
@@ -121,7 +127,7 @@ class RunRecorder:
             raise RunFolderError(f"cannot write {self.dir / 'program.log'}: {exc.strerror}") from None
 
     def _chat_seen(self, messages: list[Message]) -> int:
-        seen = getattr(self, "_last_messages", [])
+        seen = self._last_messages
         common = 0
         for old, new in zip(seen, messages, strict=False):
             if old != new:

@@ -4,6 +4,7 @@ On timeout the whole process group is killed, so nothing the program started out
 Output goes to temporary files, not pipes: a program that prints without end fills a file capped by
 RLIMIT_FSIZE instead of this process's memory, and only the last OUTPUT_LIMIT bytes are read back.
 Any failure of the child comes back as an ExecResult; only a missing interpreter raises.
+aegis.sandbox builds on SubprocessRunner: namespaces around the command and a process cap per run.
 """
 
 from __future__ import annotations
@@ -15,7 +16,8 @@ import signal
 import subprocess
 import tempfile
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
@@ -35,7 +37,8 @@ class Limits:
     cpu_seconds: int = 600
     file_bytes: int = 2 << 30
     processes: int = 4096
-    """RLIMIT_NPROC counts all of the user's processes, so this only stops runaway forks."""
+    """Processes and threads at once. Here RLIMIT_NPROC counts all of the user's (and never binds root), so it
+    only stops runaway forks; aegis.sandbox caps each run to this many."""
 
 
 def scrubbed_env(extra: Mapping[str, str] | None = None, base: Mapping[str, str] | None = None) -> dict[str, str]:
@@ -47,7 +50,7 @@ def scrubbed_env(extra: Mapping[str, str] | None = None, base: Mapping[str, str]
 
 
 class SubprocessRunner:
-    """Resource limits plus a scrubbed environment; issue #5 adds namespace isolation on top."""
+    """Resource limits plus a scrubbed environment; aegis.sandbox.SandboxRunner adds isolation on top."""
 
     isolation = "rlimits+scrubbed-env"
 
@@ -61,18 +64,21 @@ class SubprocessRunner:
         cwd: Path,
         timeout: float,
         env: Mapping[str, str] | None = None,
+        writable: Sequence[Path] = (),
     ) -> ExecResult:
         started = time.monotonic()
-        with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        child_env = scrubbed_env(env)
+        command = self._command(list(argv), cwd=cwd, env=child_env, writable=writable)
+        with self._contained() as enter, tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
             proc = subprocess.Popen(
-                list(argv),
+                command,
                 cwd=cwd,
-                env=scrubbed_env(env),
+                env=child_env,
                 stdin=subprocess.DEVNULL,
                 stdout=out,
                 stderr=err,
                 start_new_session=True,
-                preexec_fn=self._apply_limits,
+                preexec_fn=lambda: self._enter_child(enter),
             )
             timed_out = False
             try:
@@ -83,22 +89,49 @@ class SubprocessRunner:
                 _kill_group(proc.pid)
                 proc.wait()
             stdout, stderr = _tail(out), _tail(err)
+        returncode = self._returncode(proc.returncode)
         return ExecResult(
             argv=list(argv),
-            returncode=proc.returncode,
+            returncode=returncode,
             stdout=stdout,
             stderr=stderr,
             seconds=time.monotonic() - started,
             timed_out=timed_out,
-            signal=-proc.returncode if proc.returncode < 0 else None,
+            signal=-returncode if returncode < 0 else None,
         )
 
+    def _command(self, argv: list[str], *, cwd: Path, env: Mapping[str, str], writable: Sequence[Path]) -> list[str]:
+        """The command line that runs argv; a sandbox wraps it."""
+        return argv
+
+    def _contained(self) -> AbstractContextManager[Callable[[], None]]:
+        """Set-up and clean-up around one run; gives what the child calls before exec (a sandbox joins a cgroup)."""
+        return nullcontext(_nothing)
+
+    def _enter_child(self, enter: Callable[[], None]) -> None:
+        enter()
+        self._apply_limits()
+
     def _apply_limits(self) -> None:
+        for kind, value in self._rlimits().items():
+            resource.setrlimit(kind, (value, value))
+
+    def _rlimits(self) -> dict[int, int]:
         limits = self.limits
-        resource.setrlimit(resource.RLIMIT_AS, (limits.memory_bytes, limits.memory_bytes))
-        resource.setrlimit(resource.RLIMIT_CPU, (limits.cpu_seconds, limits.cpu_seconds))
-        resource.setrlimit(resource.RLIMIT_FSIZE, (limits.file_bytes, limits.file_bytes))
-        resource.setrlimit(resource.RLIMIT_NPROC, (limits.processes, limits.processes))
+        return {
+            resource.RLIMIT_AS: limits.memory_bytes,
+            resource.RLIMIT_CPU: limits.cpu_seconds,
+            resource.RLIMIT_FSIZE: limits.file_bytes,
+            resource.RLIMIT_NPROC: limits.processes,
+        }
+
+    def _returncode(self, raw: int) -> int:
+        """The program's exit status as subprocess reports it: -N when signal N killed it."""
+        return raw
+
+
+def _nothing() -> None:
+    return None
 
 
 def _kill_group(pid: int) -> None:

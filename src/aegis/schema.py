@@ -142,11 +142,22 @@ class Attempt(Frozen):
 
 
 class PackageResult(Frozen):
+    """A packaged app, or why there is none. A package whose executable fails its check is not ok."""
+
     ok: bool
     executable: str = ""
     size_bytes: int = 0
+    """Bytes the user downloads: the archive (the executable's folder or file, gzipped)."""
     seconds: float = 0.0
     message: str = ""
+    """On success, the line that says the download's size and how to run it; else why it failed."""
+    archive: str = ""
+    """The `.tar.gz` of the executable, next to it; its sha256 is in `<archive>.sha256` too."""
+    sha256: str = ""
+    cached: bool = False
+    """PyInstaller reused its analysis from an earlier build of this app (only the app's code changed)."""
+    verified: str = ""
+    """How the executable itself was checked, e.g. the headless check's window and actions."""
 
 
 RunStatus = Literal["pass", "fail", "error", "interrupted", "blocked"]

@@ -8,13 +8,15 @@ from pathlib import Path
 from aegis.builder import Builder
 from aegis.config import AegisConfig
 from aegis.headless import HeadlessCheck
+from aegis.llm import make_tool_llm
 from aegis.packager import PyInstallerPackager
 from aegis.protocols import LLM
 from aegis.recorder import RunRecorder
 from aegis.redact import Redactor
 from aegis.retention import prune_runs
-from aegis.runner import SubprocessRunner
+from aegis.sandbox import make_runner
 from aegis.schema import RunResult, Task
+from aegis.tools_mode import ToolsAsker
 
 log = logging.getLogger("aegis")
 
@@ -35,7 +37,12 @@ def build_one(task: Task, config: AegisConfig, llm: LLM, *, runs_dir: Path | Non
         recorder.close()
         raise
     log.info("run folder: %s", recorder.dir)
-    runner = SubprocessRunner()
+    runner = make_runner(config.sandbox)
     packager = PyInstallerPackager(runner, config.package) if config.package.enabled else None
-    builder = Builder(llm, HeadlessCheck(runner, config.check), packager, config)
-    return builder.build(task, recorder)
+    tool_llm = make_tool_llm(config.llm) if config.loop.mode == "tools" else None
+    tools = ToolsAsker(tool_llm, runner, recorder.dir / "workspace") if tool_llm else None
+    try:
+        return Builder(llm, HeadlessCheck(runner, config.check), packager, config, tools).build(task, recorder)
+    finally:
+        if tool_llm is not None:
+            tool_llm.close()

@@ -11,9 +11,14 @@ scripted:<file>            replays canned replies from a file (demos, tests)
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from aegis.config import LLMConfig
 from aegis.errors import ConfigError
 from aegis.protocols import LLM
+
+if TYPE_CHECKING:
+    from aegis.llm.openai_tools import OpenAIToolLLM
 
 PROVIDERS = ("local", "openai", "gemini", "ollama", "scripted")
 
@@ -40,4 +45,18 @@ def make_llm(config: LLMConfig) -> LLM:
     raise ConfigError(
         f"unknown model spec {config.model!r}; use one of {', '.join(p + ':' for p in PROVIDERS)} "
         "or pass --base-url for another OpenAI-compatible server"
+    )
+
+
+def make_tool_llm(config: LLMConfig) -> OpenAIToolLLM:
+    """A backend that can call tools (`--mode tools`): OpenAI-compatible servers only."""
+    from aegis.llm.openai_tools import OpenAIToolLLM
+
+    provider, _, name = config.model.partition(":")
+    if provider in ("openai", "gemini", "ollama") and name:
+        return OpenAIToolLLM.for_provider(config, provider, name)
+    if config.base_url:
+        return OpenAIToolLLM.for_provider(config, "custom", config.model)
+    raise ConfigError(
+        f"--mode tools needs an OpenAI-compatible model (openai:, gemini:, ollama: or --base-url), not {config.model!r}"
     )

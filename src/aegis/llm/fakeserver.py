@@ -6,6 +6,10 @@ against it. Stdlib only, so demos and the ``scripted:`` tooling can reuse it.
     with ScriptedServer(["hello", Reply(status=429, headers={"retry-after-ms": "10"}), "again"]) as srv:
         client = openai.OpenAI(base_url=srv.base_url, api_key="test")
 
+A reply may call tools: ``Reply(tool_calls=[{"function": {"name": "read_file", "arguments": {"path": "a"}}}])``
+is answered with those calls in the message (ids, ``"type": "function"`` and JSON-encoded dict arguments
+filled in; string arguments are sent as they are, malformed or not) and finish reason ``tool_calls``.
+
 Routes:
     POST /v1/chat/completions   consumes the next scripted Reply (plain JSON, or SSE when "stream": true)
     GET  /v1/models             one model, ``MODEL_ID``
@@ -43,8 +47,9 @@ class Reply:
     """The assistant message text; for an error status, the error message (a default when empty)."""
     status: int = 200
     """HTTP status; 400 and above answer with an OpenAI-style error body instead of a completion."""
-    finish_reason: str = "stop"
-    """``stop`` or ``length`` (or any other string the client should see)."""
+    finish_reason: str | None = None
+    """``stop``, ``length`` or any other string the client should see; by default ``tool_calls`` when the reply
+    has tool calls, else ``stop``."""
     delay: float = 0.0
     """Seconds to wait before answering; cut short when the server stops."""
     prompt_tokens: int | None = None
@@ -53,6 +58,19 @@ class Reply:
     """Reported completion tokens; by default a rough count from ``content``."""
     headers: dict[str, str] = field(default_factory=dict)
     """Extra response headers, e.g. ``{"retry-after-ms": "10"}``."""
+    tool_calls: list[dict[str, Any]] | None = None
+    """OpenAI-style tool calls to answer with, e.g. ``{"function": {"name": ..., "arguments": ...}}``."""
+
+    @property
+    def finish(self) -> str:
+        """The finish reason sent."""
+        if self.finish_reason is not None:
+            return self.finish_reason
+        return "tool_calls" if self.tool_calls else "stop"
+
+    def wire_tool_calls(self) -> list[dict[str, Any]]:
+        """The tool calls as sent: every one with an id, a type and string arguments."""
+        return [_wire_tool_call(index, call) for index, call in enumerate(self.tool_calls or [])]
 
 
 class ScriptedServer:
@@ -234,6 +252,13 @@ class _Handler(BaseHTTPRequestHandler):
         self.wfile.write(b"data: [DONE]\n\n")
 
 
+def _wire_tool_call(index: int, call: dict[str, Any]) -> dict[str, Any]:
+    function = dict(call.get("function") or {})
+    arguments = function.get("arguments", {})
+    function["arguments"] = arguments if isinstance(arguments, str) else json.dumps(arguments)
+    return {"id": f"call_{index}_{uuid.uuid4().hex[:8]}", "type": "function", **call, "function": function}
+
+
 def _error_body(status: int, message: str) -> dict[str, Any]:
     kinds: dict[int, tuple[str, str | None]] = {
         401: ("invalid_request_error", "invalid_api_key"),
@@ -251,23 +276,27 @@ def _models_body() -> dict[str, Any]:
 
 
 def _completion(request: dict[str, Any], reply: Reply) -> dict[str, Any]:
-    message = {"role": "assistant", "content": reply.content}
+    message: dict[str, Any] = {"role": "assistant", "content": reply.content}
+    if reply.tool_calls:
+        message.update(content=reply.content or None, tool_calls=reply.wire_tool_calls())
     return {
         **_envelope(request, "chat.completion"),
-        "choices": [{"index": 0, "message": message, "finish_reason": reply.finish_reason, "logprobs": None}],
+        "choices": [{"index": 0, "message": message, "finish_reason": reply.finish, "logprobs": None}],
         "usage": _usage(request, reply),
     }
 
 
 def _stream_chunks(request: dict[str, Any], reply: Reply) -> Iterator[dict[str, Any]]:
-    """Role delta, content deltas, finish delta, then a usage chunk if ``stream_options.include_usage``."""
+    """Role delta, content deltas, a tool-calls delta, the finish delta, then usage if ``include_usage``."""
     envelope = _envelope(request, "chat.completion.chunk")
     pieces = [reply.content[i : i + _STREAM_PIECE] for i in range(0, len(reply.content), _STREAM_PIECE)]
     deltas: list[dict[str, Any]] = [{"role": "assistant", "content": ""}]
     deltas += [{"content": piece} for piece in pieces]
+    if reply.tool_calls:
+        deltas.append({"tool_calls": [{"index": i, **call} for i, call in enumerate(reply.wire_tool_calls())]})
     for delta in deltas:
         yield {**envelope, "choices": [{"index": 0, "delta": delta, "finish_reason": None}]}
-    yield {**envelope, "choices": [{"index": 0, "delta": {}, "finish_reason": reply.finish_reason}]}
+    yield {**envelope, "choices": [{"index": 0, "delta": {}, "finish_reason": reply.finish}]}
     options = request.get("stream_options")
     if isinstance(options, dict) and options.get("include_usage"):
         yield {**envelope, "choices": [], "usage": _usage(request, reply)}
@@ -289,7 +318,7 @@ def _usage(request: dict[str, Any], reply: Reply) -> dict[str, int]:
         prompt = _rough_tokens(_prompt_text(request))
     completion = reply.completion_tokens
     if completion is None:
-        completion = _rough_tokens(reply.content)
+        completion = _rough_tokens(reply.content + (json.dumps(reply.tool_calls) if reply.tool_calls else ""))
     return {"prompt_tokens": prompt, "completion_tokens": completion, "total_tokens": prompt + completion}
 
 

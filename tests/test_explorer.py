@@ -70,7 +70,7 @@ def line_of(name: str, code: str) -> int:
                 "toggled QRadioButton 'Dark theme'",
                 "chose 'Deutsch' in QComboBox",
                 "chose 'Français' in QComboBox",
-                "stepped QSpinBox '8' up",
+                "stepped QSpinBox up",
                 "moved QSlider to its maximum",
             ],
         ),

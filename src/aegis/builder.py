@@ -17,6 +17,7 @@ from aegis.app_deps import OnEvent, prepare
 from aegis.ask import Answer, ask_for_code
 from aegis.config import AegisConfig
 from aegis.datasets import slugify
+from aegis.deps import classify, installable
 from aegis.errors import AegisError
 from aegis.protocols import LLM, Check, Packager
 from aegis.recorder import RunRecorder
@@ -183,7 +184,8 @@ class Builder:
     def _package(self, recorder: RunRecorder, packager: Packager) -> PackageResult:
         log.info("packaging with PyInstaller (%s)", self.config.package.mode)
         app = self._final_app(recorder)
-        result = packager.package(app, app.parent, name=slugify(recorder.task.task, max_len=30))
+        packages = installable(classify(app.read_text(encoding="utf-8"), allow=self.config.deps.allow_packages))
+        result = packager.package(app, app.parent, name=slugify(recorder.task.task, max_len=30), packages=packages)
         recorder.event("package", **result.model_dump())
         return result
 

@@ -30,10 +30,10 @@ def package(
         console.print(f"[red]error:[/red] {app_file}: not a Python file")
         raise typer.Exit(2)
     from aegis.packager import PyInstallerPackager
-    from aegis.runner import SubprocessRunner
+    from aegis.sandbox import make_runner
 
     config = _run(lambda: _config(None, package={"mode": "onefile" if onefile else "onedir"}))
-    packager = PyInstallerPackager(SubprocessRunner(), config.package, check=config.check)
+    packager = PyInstallerPackager(make_runner(config.sandbox), config.package, check=config.check)
     log = out / "pyinstaller.log"
     console.print(f"packaging {app_file} ({config.package.mode}); PyInstaller's output goes to {log}", highlight=False)
     result = _run(lambda: packager.package(app_file, out, name=slugify(app_file.stem, max_len=30)))

@@ -68,7 +68,7 @@ class CheckConfig(Section):
     hang_seconds: float = Field(default=2.0, gt=0)
     """An event loop blocked this long counts as a hang."""
     seed: int = 0
-    """Exploration order: 0 keeps a natural order (fields, choices, buttons, menus, lists); others shuffle."""
+    """Exploration order: 0 keeps a natural order (lists, fields, choices, buttons, menus); others shuffle."""
     settle: float = Field(default=0.3, ge=0)
     """Seconds the program keeps running after its window appears, to catch late errors."""
 

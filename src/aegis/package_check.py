@@ -23,7 +23,7 @@ from aegis.schema import ExecResult, Problem, Verdict
 from aegis.toolkit import detect_toolkit
 
 APP_MODULE = "aegis_app"
-"""The app's module name inside a package (aegis/data/pyinstaller/main.py runs it as `__main__`)."""
+"""The app's module name inside a package (aegis/data/pyinstaller/main.py runs its code as `__main__`)."""
 UNPACK_SECONDS = 20.0
 """Extra time for a one-file executable to unpack itself before Python starts."""
 

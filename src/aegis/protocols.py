@@ -48,4 +48,6 @@ class Check(Protocol):
 class Packager(Protocol):
     """Turns a passing app into an executable under out_dir and proves that it starts."""
 
-    def package(self, app: Path, out_dir: Path, *, name: str) -> PackageResult: ...
+    def package(self, app: Path, out_dir: Path, *, name: str, packages: Sequence[str] = ()) -> PackageResult:
+        """`packages`: the app's extra allowed distributions, bundled with it."""
+        ...

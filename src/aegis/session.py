@@ -38,7 +38,7 @@ def build_one(task: Task, config: AegisConfig, llm: LLM, *, runs_dir: Path | Non
         raise
     log.info("run folder: %s", recorder.dir)
     runner = make_runner(config.sandbox)
-    packager = PyInstallerPackager(runner, config.package) if config.package.enabled else None
+    packager = PyInstallerPackager(runner, config.package, check=config.check) if config.package.enabled else None
     tool_llm = make_tool_llm(config.llm) if config.loop.mode == "tools" else None
     tools = ToolsAsker(tool_llm, runner, recorder.dir / "workspace") if tool_llm else None
     try:

@@ -1,8 +1,8 @@
-"""Starts the probe for a toolkit other than Qt, exactly as launch.py starts the Qt one.
+"""Starts the probe for one toolkit: launch.py (Qt), tk_launch.py and pygame_launch.py all come here.
 
-    python tk_launch.py|pygame_launch.py REPORT SHOTS APP TIMEOUT SETTLE [OPTIONS_JSON]
+    python launch.py|tk_launch.py|pygame_launch.py REPORT SHOTS APP TIMEOUT SETTLE [OPTIONS_JSON]
 
-Same report, exception hooks, watchdog and `__main__` run as launch.py; only the session that hooks the
+Same report, exception hooks, watchdog and `__main__` run for all; only the session that hooks the
 toolkit's event loop differs. Runs inside the app's child process; never imported by the AEGIS core.
 """
 

@@ -1,8 +1,9 @@
 """What the explorer can do to a Qt window: find the interactive widgets and make one Action for each use.
 
 Runs inside the app's child process (imports PySide6; never imported by the AEGIS core). Actions are
-collected in tree order, grouped so that a user's natural order comes first (fill in fields, pick
-options, then press buttons, then menus, then lists), and shuffled within each group by the seed.
+collected in tree order and grouped in a user's natural order: lists first (before typing into a search
+field can empty them), then fields, options, buttons and menus; shuffled within each group by the seed.
+The session collects afresh after every action, so rows, pages and buttons an action reveals come next.
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ from PySide6.QtWidgets import (
 QUIT_WORDS = re.compile(r"\b(quit|exit|close window|close app)\b", re.I)
 TYPED_LINE = "42"
 TYPED_TEXT = "Hello from AEGIS 123"
-GROUPS = ("input", "choice", "button", "menu", "items")
+GROUPS = ("items", "input", "choice", "button", "menu")
 MAX_CHOICES = 5
 """Most combo box entries, tabs or list rows walked per widget."""
 
@@ -76,8 +77,15 @@ def widget_actions(widget: QWidget) -> list[Action]:
 
 
 def name_of(widget: QWidget) -> str:
+    """Class and label; for inputs, never their content (it changes as they are used)."""
     text = ""
-    for getter in ("text", "placeholderText", "title", "windowTitle", "accessibleName", "objectName"):
+    content_shown = isinstance(widget, (QLineEdit, QAbstractSpinBox, QTextEdit, QPlainTextEdit, QComboBox))
+    getters = (
+        ("placeholderText", "accessibleName", "objectName")
+        if content_shown
+        else ("text", "placeholderText", "title", "windowTitle", "accessibleName", "objectName")
+    )
+    for getter in getters:
         value = getattr(widget, getter, None)
         if callable(value):
             text = str(value()).replace("&", "").strip()
@@ -261,7 +269,12 @@ def menu_path(action: QAction) -> str:
 
 
 def top_windows() -> list[QWidget]:
-    return [w for w in QApplication.topLevelWidgets() if w.isVisible() and w.isWindow() and not isinstance(w, QMenu)]
+    """Visible windows, without popups (menus, combo box lists): those come and go between steps."""
+    return [
+        w
+        for w in QApplication.topLevelWidgets()
+        if w.isVisible() and w.isWindow() and w.windowType() != Qt.WindowType.Popup and not isinstance(w, QMenu)
+    ]
 
 
 ACTION_MAKERS: list[tuple[type, Callable[..., list[Action]]]] = [

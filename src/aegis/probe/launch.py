@@ -119,23 +119,9 @@ class Watchdog(threading.Thread):
 
 
 def main() -> None:
-    report_path, shots, app = Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3]).resolve()
-    timeout = float(sys.argv[4]) if len(sys.argv) > 4 else 20.0
-    settle = float(sys.argv[5]) if len(sys.argv) > 5 else 0.3
-    options = {**DEFAULTS, **(json.loads(sys.argv[6]) if len(sys.argv) > 6 else {})}
-    shots.mkdir(parents=True, exist_ok=True)
-    report = Report(report_path)
-    report.emit("start", pid=os.getpid())
-    install_hooks(report)
-    watchdog = Watchdog(report, report.started + timeout, float(options["hang_seconds"]))
-    watchdog.start()
-    try:
-        from aegis.probe.qt_session import install_qt
-    except ImportError as exc:  # no PySide6 here: the app's own import will say so
-        report.emit("note", message=f"Qt probe unavailable: {exc}")
-    else:
-        install_qt(report, watchdog, shots, settle=settle, deadline=report.started + timeout, options=options)
-    run_app(report, app)
+    from aegis.probe.child import start
+
+    start("aegis.probe.qt_session")
 
 
 def run_app(report: Report, app: Path) -> None:

@@ -44,6 +44,10 @@ def install_qt(
         setattr(QtWidgets.QDialog, name, session.wrap(getattr(QtWidgets.QDialog, name)))
 
 
+install = install_qt
+"""The name aegis.probe.child.start looks for."""
+
+
 class QtSession:
     def __init__(
         self,
@@ -60,7 +64,6 @@ class QtSession:
         self.started = False
         self.first_window_at: float | None = None
         self.main_windows: list[QtWidgets.QWidget] = []
-        self.queue: list[explore.Action] = []
         self.done_keys: set[str] = set()
         self.actions = 0
         self.explore_started = 0.0
@@ -179,17 +182,9 @@ class QtSession:
         over_time = time.monotonic() - self.explore_started > float(self.options["explore_seconds"])
         if over_time or self.actions >= int(self.options["max_actions"]):
             return None
-        if not self.queue:
-            self.queue = [
-                a
-                for a in explore.collect(explore.top_windows(), int(self.options["seed"]))
-                if a.key not in self.done_keys
-            ]
-        while self.queue:
-            action = self.queue.pop(0)
-            if action.key not in self.done_keys:
-                return action
-        return None
+        # collected afresh each step: a button enabled, a row added or a page shown by the last action counts
+        fresh = explore.collect(explore.top_windows(), int(self.options["seed"]))
+        return next((action for action in fresh if action.key not in self.done_keys), None)
 
     def dismiss_dialogs(self) -> None:
         """Close popups and modal dialogs that exploration opened (not the windows the app started with)."""

@@ -197,7 +197,7 @@ class SandboxRunner(SubprocessRunner):
             return argv
         inner = [sys.executable, "-I", "-S", "-c", SET_NPROC, str(self.limits.processes), *argv]
         home = [Path(env["HOME"])] if "HOME" in env else []
-        readable = [*_installation(argv[0]), *_named_files(argv[1:])]
+        readable = [*_own_installation(), *_installation(argv[0]), *_named_files(argv[1:])]
         return self.wrapper.wrap(inner, cwd=cwd, writable=[cwd, *home, *writable], readable=readable)
 
     def _contained(self) -> AbstractContextManager[Callable[[], None]]:
@@ -261,6 +261,13 @@ def _probe(runner: SandboxRunner, name: str) -> str | None:
         return None
     lines = result.stderr.strip().splitlines()
     return lines[-1][:300] if lines else f"exit status {result.returncode}"
+
+
+def _own_installation() -> list[Path]:
+    """AEGIS's Python, virtual environment and sys.path (the probe's package): the child runs from them,
+    so they stay readable even where the sandbox hides their folder (a checkout under /tmp, say)."""
+    paths = [sys.prefix, sys.base_prefix, sys.exec_prefix, sys.base_exec_prefix, *sys.path]
+    return sorted({Path(path).resolve() for path in paths if path and Path(path).exists()})
 
 
 def _visible_under(home: Path) -> tuple[Path, ...]:

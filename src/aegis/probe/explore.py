@@ -8,10 +8,8 @@ The session collects afresh after every action, so rows, pages and buttons an ac
 
 from __future__ import annotations
 
-import random
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import partial
 
 from PySide6.QtCore import QPoint, Qt
@@ -34,22 +32,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from aegis.probe.common import Action, in_group_order
+
 QUIT_WORDS = re.compile(r"\b(quit|exit|close window|close app)\b", re.I)
 TYPED_LINE = "42"
 TYPED_TEXT = "Hello from AEGIS 123"
 GROUPS = ("items", "input", "choice", "button", "menu")
 MAX_CHOICES = 5
 """Most combo box entries, tabs or list rows walked per widget."""
-
-
-@dataclass
-class Action:
-    key: str
-    """Identifies the thing acted on, so a re-scan does not repeat it."""
-    group: str
-    description: str
-    run: Callable[[], None]
-    quits: bool = False
 
 
 def collect(windows: list[QWidget], seed: int) -> list[Action]:
@@ -59,14 +49,7 @@ def collect(windows: list[QWidget], seed: int) -> list[Action]:
             if widget.isVisible() and widget.isEnabled():
                 found.extend(widget_actions(widget))
         found.extend(menu_actions(window))
-    rng = random.Random(seed)
-    ordered = []
-    for group in GROUPS:
-        members = [a for a in found if a.group == group]
-        if seed:
-            rng.shuffle(members)
-        ordered.extend(members)
-    return ordered
+    return in_group_order(found, GROUPS, seed)
 
 
 def widget_actions(widget: QWidget) -> list[Action]:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from aegis.probe import explore, inspect_ui
+from aegis.probe.common import Action, Ending
 
 if TYPE_CHECKING:
     from aegis.probe.launch import Report, Watchdog
@@ -48,7 +49,7 @@ install = install_qt
 """The name aegis.probe.child.start looks for."""
 
 
-class QtSession:
+class QtSession(Ending):
     def __init__(
         self,
         report: Report,
@@ -178,7 +179,7 @@ class QtSession:
                 sys.excepthook(*sys.exc_info())
         QtCore.QTimer.singleShot(STEP_MS, self.step)
 
-    def next_action(self) -> explore.Action | None:
+    def next_action(self) -> Action | None:
         over_time = time.monotonic() - self.explore_started > float(self.options["explore_seconds"])
         if over_time or self.actions >= int(self.options["max_actions"]):
             return None
@@ -200,17 +201,3 @@ class QtSession:
                 "dialog", cls=type(modal).__name__, title=modal.windowTitle(), text=text, action=self.report.action
             )
             modal.done(0)
-
-    def on_quit(self) -> None:
-        if self.report.action and not self.report.finished:
-            self.report.emit("quit", action=self.report.action)
-            self.report.emit("explored", actions=self.actions, seconds=self.exploration_seconds())
-            self.report.end()
-
-    def finish(self) -> None:
-        self.record_windows("end")
-        self.report.emit("explored", actions=self.actions, seconds=self.exploration_seconds())
-        self.report.end()
-
-    def exploration_seconds(self) -> float:
-        return round(time.monotonic() - self.explore_started, 3) if self.explore_started else 0.0

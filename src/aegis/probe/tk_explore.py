@@ -8,13 +8,13 @@ inside the app's child process.
 
 from __future__ import annotations
 
-import random
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import partial
 from tkinter import TclError
 from typing import Any
+
+from aegis.probe.common import Action, in_group_order
 
 QUIT_WORDS = re.compile(r"\b(quit|exit|close window|close app)\b", re.I)
 TYPED_LINE = "42"
@@ -27,16 +27,6 @@ MAX_ROWS = 2
 KEYSYMS = {" ": "space"}
 
 
-@dataclass
-class Action:
-    key: str
-    """Identifies the thing acted on, so a re-scan does not repeat it."""
-    group: str
-    description: str
-    run: Callable[[], object]
-    quits: bool = False
-
-
 def collect(tk: Any, toplevels: list[str], seed: int) -> list[Action]:
     found: list[Action] = []
     for top in toplevels:
@@ -44,14 +34,7 @@ def collect(tk: Any, toplevels: list[str], seed: int) -> list[Action]:
             if flag(tk, "winfo", "viewable", path) and enabled(tk, path):
                 found.extend(widget_actions(tk, path))
         found.extend(menu_actions(tk, top))
-    rng = random.Random(seed)
-    ordered = []
-    for group in GROUPS:
-        members = [a for a in found if a.group == group]
-        if seed:
-            rng.shuffle(members)
-        ordered.extend(members)
-    return ordered
+    return in_group_order(found, GROUPS, seed)
 
 
 def flag(tk: Any, *command: object) -> bool:

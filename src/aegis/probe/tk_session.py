@@ -19,6 +19,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
 from aegis.probe import tk_explore, xshot
+from aegis.probe.common import Action, Ending
 
 if TYPE_CHECKING:
     from aegis.probe.launch import Report, Watchdog
@@ -56,7 +57,7 @@ def default_root_mainloop(n: int = 0) -> None:
     root.mainloop(n)
 
 
-class TkSession:
+class TkSession(Ending):
     def __init__(
         self,
         report: Report,
@@ -73,7 +74,7 @@ class TkSession:
         self.first_window_at: float | None = None
         self.known_windows: set[str] = set()
         self.in_action = False
-        self.queue: list[tk_explore.Action] = []
+        self.queue: list[Action] = []
         self.done_keys: set[str] = set()
         self.actions = 0
         self.explore_started = 0.0
@@ -197,7 +198,7 @@ class TkSession:
             self.run(action)
         self.later(STEP_MS, self.step)
 
-    def run(self, action: tk_explore.Action) -> None:
+    def run(self, action: Action) -> None:
         self.known_windows = set(tk_explore.toplevels(self.tk))
         self.in_action = True
         try:
@@ -207,7 +208,7 @@ class TkSession:
         finally:
             self.in_action = False
 
-    def next_action(self) -> tk_explore.Action | None:
+    def next_action(self) -> Action | None:
         over_time = time.monotonic() - self.explore_started > float(self.options["explore_seconds"])
         if over_time or self.actions >= int(self.options["max_actions"]):
             return None
@@ -238,20 +239,6 @@ class TkSession:
                     action=self.report.action,
                 )
                 tk.call("destroy", path)
-
-    def on_quit(self) -> None:
-        if self.report.action and not self.report.finished:
-            self.report.emit("quit", action=self.report.action)
-            self.report.emit("explored", actions=self.actions, seconds=self.exploration_seconds())
-            self.report.end()
-
-    def finish(self) -> None:
-        self.record_windows("end")
-        self.report.emit("explored", actions=self.actions, seconds=self.exploration_seconds())
-        self.report.end()
-
-    def exploration_seconds(self) -> float:
-        return round(time.monotonic() - self.explore_started, 3) if self.explore_started else 0.0
 
 
 def screen_box(tk: Any, path: str) -> xshot.Box:

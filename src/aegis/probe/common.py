@@ -1,0 +1,62 @@
+"""What every toolkit's probe session shares: the Action record, its ordering, and how a session ends.
+
+Toolkit-free (no PySide6, tkinter or pygame import); runs inside the app's child process.
+"""
+
+from __future__ import annotations
+
+import random
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from aegis.probe.launch import Report
+
+
+@dataclass
+class Action:
+    key: str
+    """Identifies the thing acted on, so a re-scan does not repeat it."""
+    group: str
+    description: str
+    run: Callable[[], object]
+    quits: bool = False
+
+
+def in_group_order(found: list[Action], groups: Sequence[str], seed: int) -> list[Action]:
+    """Actions by group in the toolkit's natural order; seed 0 keeps tree order, others shuffle each group."""
+    rng = random.Random(seed)
+    ordered = []
+    for group in groups:
+        members = [a for a in found if a.group == group]
+        if seed:
+            rng.shuffle(members)
+        ordered.extend(members)
+    return ordered
+
+
+class Ending:
+    """The end of an exploring session: a quit the explorer caused, or the final windows and `explored`."""
+
+    report: Report
+    actions: int
+    explore_started: float
+
+    def record_windows(self, phase: str) -> None:
+        raise NotImplementedError
+
+    def on_quit(self) -> None:
+        if self.report.action and not self.report.finished:
+            self.report.emit("quit", action=self.report.action)
+            self.report.emit("explored", actions=self.actions, seconds=self.exploration_seconds())
+            self.report.end()
+
+    def finish(self) -> None:
+        self.record_windows("end")
+        self.report.emit("explored", actions=self.actions, seconds=self.exploration_seconds())
+        self.report.end()
+
+    def exploration_seconds(self) -> float:
+        return round(time.monotonic() - self.explore_started, 3) if self.explore_started else 0.0

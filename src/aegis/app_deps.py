@@ -10,7 +10,6 @@ import logging
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
 
 from aegis.appenv import env_for
 from aegis.config import DepsConfig
@@ -50,7 +49,3 @@ def prepare(code: str, config: DepsConfig, on_event: OnEvent) -> Prepared:
     requirements = env.requirements_txt()
     on_event("dependency_install", dists=wanted, ok=True, requirements=requirements.splitlines())
     return Prepared(str(env.python), [], requirements)
-
-
-def describe(prepared: Prepared) -> dict[str, Any]:
-    return {"python": prepared.python, "requirements": prepared.requirements}

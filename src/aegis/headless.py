@@ -95,11 +95,8 @@ class HeadlessCheck:
             str(app.resolve()),
             str(self.config.timeout),
             str(self.config.settle),
-            json.dumps(self._options()),
+            json.dumps(probe_options(self.config)),
         ]
-
-    def _options(self) -> dict[str, object]:
-        return probe_options(self.config)
 
 
 def probe_options(config: CheckConfig) -> dict[str, object]:

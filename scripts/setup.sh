@@ -8,7 +8,8 @@ cd "$(dirname "$0")/.."
 SYSTEM_PACKAGES=(libegl1 libgl1 libfontconfig1 libxkbcommon0 libxkbcommon-x11-0 libdbus-1-3 libpulse0
   libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-cursor0 libxcb-shape0 binutils
   python3-tk xvfb x11-apps  # Tk apps: tkinter for the system python, a virtual X server, xwd for screenshots
-  bubblewrap)  # the sandbox for generated programs (aegis.sandbox); util-linux's unshare is the fallback
+  bubblewrap  # the sandbox for generated programs (aegis.sandbox); util-linux's unshare is the fallback
+  chromium chromium-driver)  # headless browser for the report.html test (Selenium)
 
 missing=()
 for pkg in "${SYSTEM_PACKAGES[@]}"; do

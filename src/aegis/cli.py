@@ -17,7 +17,8 @@ import typer
 from rich.console import Console
 from rich.logging import RichHandler
 
-from aegis import cli_deps, cli_package
+from aegis import cli_bench, cli_deps, cli_package
+from aegis.cli_options import BaseUrlOpt, ConfigOpt, ModelOpt, RoundsOpt, RunsOpt, SeedOpt
 from aegis.config import AegisConfig, load_config
 from aegis.errors import AegisError, ConfigError, ModelStoreError
 from aegis.redact import RedactingFilter, Redactor
@@ -31,16 +32,6 @@ app.add_typer(logs_app, name="logs")
 console = Console(stderr=True, soft_wrap=True)  # soft wrap: an error stays one line however narrow the terminal
 INTERRUPTED = "[red]interrupted[/red] (Ctrl-C); any run folder was finalized"
 T = TypeVar("T")
-
-ModelOpt = Annotated[
-    str | None,
-    typer.Option("--model", "-m", help="local | local:FILE.gguf | openai:M | gemini:M | ollama:M | scripted:FILE"),
-]
-BaseUrlOpt = Annotated[str | None, typer.Option(help="Any OpenAI-compatible server.")]
-RoundsOpt = Annotated[int | None, typer.Option(help="Most model rounds (generation + repairs).")]
-SeedOpt = Annotated[int | None, typer.Option(help="Sampling seed.")]
-RunsOpt = Annotated[Path | None, typer.Option("--runs-dir", help="Where run folders go.")]
-ConfigOpt = Annotated[Path | None, typer.Option("--config", help="A TOML file (default: ./aegis.toml).")]
 
 
 def main() -> None:
@@ -128,39 +119,6 @@ def build(
 
 
 @app.command()
-def bench(
-    dataset: Annotated[Path, typer.Argument(help="A JSON dataset of tasks.")],
-    model: ModelOpt = None,
-    base_url: BaseUrlOpt = None,
-    max_rounds: RoundsOpt = None,
-    seed: SeedOpt = None,
-    runs_dir: RunsOpt = None,
-    package: Annotated[bool, typer.Option("--package/--no-package", help="Package passing apps (slow).")] = False,
-    limit: Annotated[int | None, typer.Option(min=1, help="Only the first N tasks.")] = None,
-    config_file: ConfigOpt = None,
-) -> None:
-    """Build every task of a dataset; print a table and write results.json."""
-
-    def work() -> Path:
-        from aegis.bench import run_bench
-        from aegis.datasets import load_dataset
-
-        tasks = load_dataset(dataset)[:limit]
-        config = _config(
-            config_file,
-            llm={"model": model, "base_url": base_url, "seed": seed},
-            loop={"max_rounds": max_rounds},
-            runs={"dir": runs_dir},
-            package={"enabled": package},
-        )
-        _ensure_embedded_model(config)
-        return run_bench(tasks, config, name=dataset.stem, console=console)
-
-    path = _run(work)
-    console.print(f"results: {path}")
-
-
-@app.command()
 def check(
     app_file: Annotated[Path, typer.Argument(help="A Python GUI program (PySide6; Tk and pygame at start-up).")],
     as_json: Annotated[bool, typer.Option("--json", help="Print the verdict as JSON on stdout.")] = False,
@@ -207,6 +165,8 @@ def _print_verdict(verdict: Verdict, out_dir: Path) -> None:
 
 app.command("deps")(cli_deps.deps)
 app.command("package")(cli_package.package)
+app.command("bench")(cli_bench.bench)
+app.command("report")(cli_bench.report)
 
 
 @models_app.command("pull")

@@ -41,6 +41,10 @@ class LLMConfig(Section):
     """Context window for the embedded model, in tokens."""
     threads: int = Field(default_factory=lambda: max(1, os.cpu_count() or 1), ge=1)
     """CPU threads for the embedded model."""
+    price_input: float | None = Field(default=None, ge=0)
+    """US dollars per million prompt tokens, for bench costs; default: the shipped table for known models."""
+    price_output: float | None = Field(default=None, ge=0)
+    """US dollars per million answer tokens, for bench costs; default: the shipped table for known models."""
 
 
 class LoopConfig(Section):

@@ -14,6 +14,11 @@ Routes:
     POST /v1/chat/completions   consumes the next scripted Reply (plain JSON, or SSE when "stream": true)
     GET  /v1/models             one model, ``MODEL_ID``
 
+Rules answer by content instead of order: ``ScriptedServer(rules={"a counter": COUNTER})`` answers every
+request whose prompt text contains "a counter" with that reply, without consuming it (the first matching rule
+wins; requests that match none take the next scripted reply). Parallel or resumed clients then get the same
+answers whatever the order of their requests.
+
 Every chat request body is recorded in ``ScriptedServer.requests``, including those answered with an error.
 A request with the wrong Bearer key (when ``api_key`` is set) gets a 401 and consumes no reply. Once the
 script is used up every chat request gets a 500 "script exhausted" with ``x-should-retry: false``, so a test
@@ -29,7 +34,7 @@ import threading
 import time
 import uuid
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from types import TracebackType
@@ -76,9 +81,16 @@ class Reply:
 class ScriptedServer:
     """Serves scripted replies over HTTP until stopped; use as a context manager."""
 
-    def __init__(self, replies: Iterable[Reply | str] = (), *, api_key: str | None = None) -> None:
+    def __init__(
+        self,
+        replies: Iterable[Reply | str] = (),
+        *,
+        api_key: str | None = None,
+        rules: Mapping[str, Reply | str] | None = None,
+    ) -> None:
         self.api_key = api_key
         self.requests: list[dict[str, Any]] = []
+        self._rules = {key: _as_reply(value) for key, value in (rules or {}).items()}
         self._replies: deque[Reply] = deque()
         self._lock = threading.Lock()
         self._stopping = threading.Event()
@@ -89,7 +101,7 @@ class ScriptedServer:
     def add(self, *replies: Reply | str) -> None:
         """Append replies to the script; a plain string is a 200 reply with that content."""
         with self._lock:
-            self._replies.extend(Reply(content=r) if isinstance(r, str) else r for r in replies)
+            self._replies.extend(_as_reply(r) for r in replies)
 
     @property
     def remaining(self) -> int:
@@ -142,7 +154,11 @@ class ScriptedServer:
         with self._lock:
             self.requests.append(body)
 
-    def _next_reply(self) -> Reply | None:
+    def _next_reply(self, body: dict[str, Any]) -> Reply | None:
+        prompt = _prompt_text(body)
+        for needle, reply in self._rules.items():
+            if needle in prompt:
+                return reply
         with self._lock:
             return self._replies.popleft() if self._replies else None
 
@@ -203,7 +219,7 @@ class _Handler(BaseHTTPRequestHandler):
         if not script._authorized(self.headers.get("Authorization")):
             self._send_error(401, "Incorrect API key provided.")
             return
-        reply = script._next_reply()
+        reply = script._next_reply(body)
         if reply is None:
             self._send_error(500, "script exhausted: no scripted reply left", {"x-should-retry": "false"})
         elif script._wait(reply.delay):
@@ -250,6 +266,10 @@ class _Handler(BaseHTTPRequestHandler):
         for chunk in _stream_chunks(body, reply):
             self.wfile.write(b"data: " + json.dumps(chunk).encode() + b"\n\n")
         self.wfile.write(b"data: [DONE]\n\n")
+
+
+def _as_reply(reply: Reply | str) -> Reply:
+    return Reply(content=reply) if isinstance(reply, str) else reply
 
 
 def _wire_tool_call(index: int, call: dict[str, Any]) -> dict[str, Any]:

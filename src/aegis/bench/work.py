@@ -1,0 +1,193 @@
+"""One bench item, start to finish, in whatever process runs it (a local worker or a Ray task).
+
+    run_item(item, settings) -> BenchRow
+
+The model is loaded once per process and reused by every item that process runs. The pipeline builds
+the app into the item's run folder; then the strict judge (the explorer) decides, for both pipelines,
+whether the final app works, so the seed's lenient gate does not flatter it.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import logging
+import shutil
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from aegis.bench.models import BenchItem, BenchRow, BenchSettings
+from aegis.bench.prices import cost_of
+from aegis.config import AegisConfig, LLMConfig
+from aegis.errors import AegisError, ConfigError, LLMAuthError
+from aegis.headless import HeadlessCheck
+from aegis.llm import make_llm
+from aegis.protocols import LLM
+from aegis.recorder import RunRecorder
+from aegis.redact import Redactor
+from aegis.sandbox import make_runner
+from aegis.schema import Completion, Message, RunResult, Verdict
+from aegis.session import build_one
+
+log = logging.getLogger("aegis")
+FATAL = (LLMAuthError, ConfigError)
+"""Errors that would fail every item the same way: they stop the bench instead of becoming results."""
+
+_models: dict[str, LLM] = {}
+
+
+def run_item(item: BenchItem, settings: BenchSettings) -> BenchRow:
+    """Build one item into its own folder and judge the result; raise only for FATAL errors."""
+    config = settings.config.model_copy(update={"llm": settings.config.llm.model_copy(update={"seed": item.seed})})
+    folder = _fresh_folder(Path(settings.out) / item.folder)
+    llm = _model(config.llm, Path(settings.out) if settings.serialize_local else None)
+    try:
+        result = _build(item, settings, config, llm, folder)
+    except FATAL:
+        raise
+    except AegisError as exc:
+        return _error_row(item, settings, config, str(exc))
+    verdict = _judge(result, settings, config) if result.status == "pass" else _last_verdict(result)
+    return _row(item, settings, config, result, verdict)
+
+
+def close_models() -> None:
+    """Unload this process's models (a worker calls this before it exits)."""
+    while _models:
+        _models.popitem()[1].close()
+
+
+def _build(item: BenchItem, settings: BenchSettings, config: AegisConfig, llm: LLM, folder: Path) -> RunResult:
+    if settings.pipeline == "aegis":
+        return build_one(item.task, config, llm, runs_dir=folder)
+    from aegis.seed_pipeline import AliveCheck, SeedBuilder
+
+    recorder = RunRecorder(folder, item.task, redact=Redactor())
+    try:
+        recorder.start(model=llm.name, config=config.model_dump(mode="json"))
+    except BaseException:
+        recorder.close()
+        raise
+    return SeedBuilder(llm, AliveCheck(make_runner(config.sandbox)), config).build(item.task, recorder)
+
+
+def _judge(result: RunResult, settings: BenchSettings, config: AegisConfig) -> Verdict:
+    """The explorer's verdict on the final app: the AEGIS loop already has it; the seed's gate does not."""
+    if settings.pipeline == "aegis":
+        return _last_verdict(result)
+    out = Path(result.run_dir) / "judge"
+    out.mkdir(exist_ok=True)
+    verdict = HeadlessCheck(make_runner(config.sandbox), config.check).check(Path(result.app_path), out)
+    (out / "verdict.json").write_text(verdict.model_dump_json(indent=2), encoding="utf-8")
+    return verdict
+
+
+def _last_verdict(result: RunResult) -> Verdict | None:
+    return result.attempts[-1].verdict if result.attempts else None
+
+
+def _row(
+    item: BenchItem, settings: BenchSettings, config: AegisConfig, result: RunResult, verdict: Verdict | None
+) -> BenchRow:
+    out = Path(settings.out)
+    judged = result.status if verdict is None or result.status != "pass" else verdict.status
+    run_dir = Path(result.run_dir)
+    app = run_dir / "app" / "app.py"
+    return BenchRow(
+        **_identity(item, settings, config),
+        status=judged if judged in ("pass", "fail", "blocked") else "error",
+        gate=result.status,
+        rounds=result.rounds,
+        prompt_tokens=result.usage.prompt_tokens,
+        completion_tokens=result.usage.completion_tokens,
+        seconds=round(result.seconds, 1),
+        cost=cost_of(config.llm, result.usage),
+        message=result.message if judged == result.status else f"the explorer failed the seed's app: {_first(verdict)}",
+        problems=[p.message for p in verdict.failures] if verdict else [],
+        run_dir=_rel(run_dir, out),
+        app=_rel(app, out) if app.exists() else _last_program(result, out),
+        chat=_rel(run_dir / "chat.md", out),
+        screenshot=_rel(Path(verdict.screenshots[0]), out) if verdict and verdict.screenshots else "",
+        executable=_rel(Path(result.package.archive), out) if result.package and result.package.ok else "",
+    )
+
+
+def _error_row(item: BenchItem, settings: BenchSettings, config: AegisConfig, message: str) -> BenchRow:
+    return BenchRow(**_identity(item, settings, config), status="error", gate="error", message=message)
+
+
+def _identity(item: BenchItem, settings: BenchSettings, config: AegisConfig) -> dict[str, Any]:
+    return {
+        "key": item.key,
+        "dataset": item.dataset,
+        "task_id": item.task.id,
+        "task": item.task.task,
+        "run": item.run,
+        "seed": item.seed,
+        "pipeline": settings.pipeline,
+        "model": config.llm.model,
+    }
+
+
+def _first(verdict: Verdict | None) -> str:
+    return verdict.failures[0].message if verdict and verdict.failures else "no reason given"
+
+
+def _last_program(result: RunResult, out: Path) -> str:
+    if not result.attempts:
+        return ""
+    path = Path(result.run_dir) / "attempts" / str(result.attempts[-1].number) / "app.py"
+    return _rel(path, out) if path.exists() else ""
+
+
+def _rel(path: Path, out: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(out.resolve()))
+    except ValueError:
+        return str(path)
+
+
+def _fresh_folder(folder: Path) -> Path:
+    """The item's folder, empty: what an interrupted earlier try left is kept beside it, never reused."""
+    if folder.exists() and any(folder.iterdir()):
+        n = 1
+        while (stale := folder.with_name(f"{folder.name}.interrupted-{n}")).exists():
+            n += 1
+        shutil.move(folder, stale)
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def _model(config: LLMConfig, lock_dir: Path | None) -> LLM:
+    key = config.model_dump_json(exclude={"seed"})
+    if key not in _models:
+        llm = make_llm(config)
+        _models[key] = _Serialized(llm, lock_dir / ".model.lock") if lock_dir else llm
+    return _models[key]
+
+
+class _Serialized:
+    """An embedded model shared by parallel workers: one generation at a time across processes."""
+
+    def __init__(self, llm: LLM, lock: Path) -> None:
+        self.name = llm.name
+        self._llm = llm
+        self._lock = lock
+
+    def complete(self, messages: Sequence[Message], *, max_tokens: int, seed: int) -> Completion:
+        with _locked(self._lock):
+            return self._llm.complete(messages, max_tokens=max_tokens, seed=seed)
+
+    def close(self) -> None:
+        self._llm.close()
+
+
+@contextmanager
+def _locked(path: Path) -> Iterator[None]:
+    with path.open("a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)

@@ -72,7 +72,7 @@ def _build(item: BenchItem, settings: BenchSettings, config: AegisConfig, llm: L
     return SeedBuilder(llm, AliveCheck(make_runner(config.sandbox)), config).build(item.task, recorder)
 
 
-def _judge(result: RunResult, settings: BenchSettings, config: AegisConfig) -> Verdict:
+def _judge(result: RunResult, settings: BenchSettings, config: AegisConfig) -> Verdict | None:
     """The explorer's verdict on the final app: the AEGIS loop already has it; the seed's gate does not."""
     if settings.pipeline == "aegis":
         return _last_verdict(result)

@@ -32,7 +32,7 @@ if [ ! -x .venv/bin/python ]; then
   "$PYTHON" -m venv .venv
 fi
 .venv/bin/python -m pip install -q --disable-pip-version-check uv
-.venv/bin/python -m uv pip install -q -p .venv/bin/python -e '.[local,dev]'
+.venv/bin/python -m uv pip install -q -p .venv/bin/python -e '.[local,dev,cluster]'
 
 echo "setup: fetching the embedded model (about 1.1 GB, once)"
 .venv/bin/aegis models pull

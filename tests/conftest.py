@@ -68,6 +68,12 @@ def _is_loopback(host: str) -> bool:
         return host == "localhost"
 
 
+@pytest.fixture(autouse=True)
+def _no_spec_round(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Scripted replies start with the program: the model's spec round (on by default) is tested on its own."""
+    monkeypatch.setenv("AEGIS_LOOP_SPEC", "false")
+
+
 @pytest.fixture
 def server() -> Iterator[ScriptedServer]:
     with ScriptedServer() as srv:
@@ -84,6 +90,7 @@ def config_for(tmp_path: Path) -> Any:
             "check": {"timeout": 10, "settle": 0.3},
             "package": {"enabled": False},
             "runs": {"dir": tmp_path / "runs"},
+            "loop": {"spec": False},
         }
         for name, values in sections.items():
             flags.setdefault(name, {}).update(values)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -15,14 +15,14 @@ from aegis.bench.models import BenchRow, BenchSettings
 from aegis.bench.plan import plan_items
 from aegis.config import load_config
 from aegis.errors import LLMAuthError
-from aegis.llm.fakeserver import ScriptedServer
+from aegis.llm.fakeserver import Reply, ScriptedServer
 from conftest import COUNTER_APP, fenced
 
 ray = pytest.importorskip("ray")
 
 WORKER_KEY = "key-the-ray-workers-send"
 CRASHING_APP = "import sys\nraise RuntimeError('the quokka timer broke')\n"
-RULES = {
+RULES: dict[str, Reply | str] = {
     "zebra counter": fenced(COUNTER_APP),
     "yak notebook": "I would rather not write code today.",
     "quokka timer": fenced(CRASHING_APP),
@@ -43,16 +43,16 @@ def local_ray() -> Iterator[None]:
     ray.shutdown()
 
 
-def _items(tmp_path: Path) -> list[Any]:
+def _items(tmp_path: Path, tasks: tuple[str, ...] = ("a zebra counter", "a yak notebook", "a quokka timer")) -> Any:
     dataset = tmp_path / "tiny.json"
-    dataset.write_text(json.dumps(["a zebra counter", "a yak notebook", "a quokka timer"]))
+    dataset.write_text(json.dumps(list(tasks)))
     return plan_items([dataset], runs=1)
 
 
 def _settings(srv: ScriptedServer, out: Path) -> BenchSettings:
     flags: dict[str, dict[str, Any]] = {
         "llm": {"model": "m", "base_url": srv.base_url, "max_retries": 0},
-        "loop": {"max_rounds": 2},
+        "loop": {"max_rounds": 2, "spec": False},
         "package": {"enabled": False},
         "check": {"settle": 0.2, "timeout": 20},
     }
@@ -70,14 +70,14 @@ def test_ray_tasks_give_the_same_rows_as_the_inline_executor(tmp_path: Path) -> 
     items = _items(tmp_path)
     with ScriptedServer(rules=RULES) as srv:
         inline = list(InlineExecutor().run(items, _settings(srv, tmp_path / "inline")))
-        remote = list(make_executor("ray", 2).run(items, _settings(srv, tmp_path / "raybnc")))
+        remote = list(make_executor("ray", 2).run(items, _settings(srv, tmp_path / "ray")))
     assert _compared(remote) == _compared(inline)
     assert [(r.task_id, r.status) for r in sorted(inline, key=lambda r: r.key)] == [
         ("001-a-zebra-counter", "pass"),
         ("002-a-yak-notebook", "fail"),
         ("003-a-quokka-timer", "fail"),
     ]
-    assert all((tmp_path / "raybnc" / r.run_dir / "chat.md").exists() for r in remote)
+    assert all((tmp_path / "ray" / r.run_dir / "chat.md").exists() for r in remote)
     assert ray.is_initialized()  # it joined the module's instance and left it running
 
 
@@ -86,6 +86,20 @@ def test_a_fatal_error_in_a_ray_task_is_raised_as_itself(tmp_path: Path) -> None
     items = _items(tmp_path)
     with ScriptedServer(api_key="the-right-key", rules=RULES) as srv:
         rows = make_executor("ray", 2).run(items, _settings(srv, tmp_path / "bench"))
-        with pytest.raises(LLMAuthError, match="rejected the API key"):
+        with pytest.raises(LLMAuthError, match="rejected the API key") as raised:
             next(rows)
+    assert type(raised.value) is LLMAuthError and "\n" not in str(raised.value)  # the CLI's one line, not Ray's
     assert 1 <= len(srv.requests) <= 2  # the third item was never started
+
+
+@pytest.mark.timeout(300)
+def test_closing_the_rows_early_interrupts_the_tasks_in_flight(tmp_path: Path) -> None:
+    items = _items(tmp_path, ("a zebra counter", "a sloth counter"))
+    rules = {**RULES, "sloth counter": Reply(fenced(COUNTER_APP), delay=8)}
+    with ScriptedServer(rules=rules) as srv:
+        rows = make_executor("ray", 2).run(items, _settings(srv, tmp_path / "bench"))
+        assert isinstance(rows, Generator) and next(rows).task_id == "001-a-zebra-counter"
+        rows.close()  # what Ctrl-C does to the bench's loop
+    [metadata] = (tmp_path / "bench" / "items" / "tiny" / "002-a-sloth-counter").rglob("metadata.json")
+    assert json.loads(metadata.read_text())["status"] == "interrupted"
+    assert ray.is_initialized()

@@ -26,9 +26,10 @@ WRONG_KEY = "wrong-key-5f1c9e2a7d"
 
 
 def clean_env(**extra: str) -> dict[str, str]:
-    """The test's environment without any real key or AEGIS_* setting; a narrow terminal so long lines would wrap."""
+    """The test's environment without any real key or AEGIS_* setting; a narrow terminal so long lines would wrap.
+    Scripted replies start with the program: no spec round (tested in test_acceptance_loop.py)."""
     env = {k: v for k, v in os.environ.items() if not (k.startswith("AEGIS_") or SECRET_LIKE.search(k))}
-    return {**env, "COLUMNS": "60", "AEGIS_LLM_MAX_RETRIES": "0", **extra}
+    return {**env, "COLUMNS": "60", "AEGIS_LLM_MAX_RETRIES": "0", "AEGIS_LOOP_SPEC": "false", **extra}
 
 
 def aegis(cwd: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:

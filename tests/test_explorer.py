@@ -21,7 +21,17 @@ from aegis.schema import Verdict
 APPS = Path(__file__).parent / "apps"
 FAST = CheckConfig(timeout=5)
 AEGIS = str(Path(sys.executable).parent / "aegis")
-VERDICT_KEYS = {"status", "problems", "windows", "actions", "screenshots", "timings", "isolation", "dialogs"}
+VERDICT_KEYS = {
+    "status",
+    "problems",
+    "windows",
+    "actions",
+    "screenshots",
+    "timings",
+    "isolation",
+    "dialogs",
+    "acceptance",
+}
 
 
 def run_check(name: str, out: Path, config: CheckConfig = FAST) -> Verdict:

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Literal
 
 from aegis import prompts
+from aegis.acceptance import CheckSet, describe_all
 from aegis.app_deps import OnEvent, prepare
 from aegis.ask import Answer, ask_for_code
 from aegis.config import AegisConfig
@@ -22,6 +23,7 @@ from aegis.errors import AegisError
 from aegis.protocols import LLM, Check, Packager
 from aegis.recorder import RunRecorder
 from aegis.schema import Attempt, PackageResult, Problem, RunResult, RunStatus, Task, Usage, Verdict
+from aegis.spec import write_spec
 from aegis.static_check import check_code
 from aegis.tools_mode import ToolsAsker
 
@@ -35,13 +37,25 @@ class _State:
     attempts: list[Attempt] = field(default_factory=list)
     usage: Usage = Usage()
     started: float = field(default_factory=time.monotonic)
+    checks: CheckSet | None = None
+    """The acceptance checks every attempt must pass (from the dataset, or the spec the model wrote)."""
 
     def add(self, attempt: Attempt) -> None:
         self.attempts.append(attempt)
+        self.count(attempt.usage)
+
+    def count(self, usage: Usage) -> None:
         self.usage = Usage(
-            prompt_tokens=self.usage.prompt_tokens + attempt.usage.prompt_tokens,
-            completion_tokens=self.usage.completion_tokens + attempt.usage.completion_tokens,
+            prompt_tokens=self.usage.prompt_tokens + usage.prompt_tokens,
+            completion_tokens=self.usage.completion_tokens + usage.completion_tokens,
         )
+
+    @property
+    def tests(self) -> list[str]:
+        """The checks as one line each, for the prompts."""
+        if self.checks is None:
+            return []
+        return [f"{c.name}: {', '.join(describe_all(c.steps))}" for c in self.checks.checks]
 
     @property
     def seconds(self) -> float:
@@ -64,6 +78,7 @@ class Builder:
         message = "the build stopped unexpectedly"
         package = None
         try:
+            state.checks = self._checks(task, recorder, state)
             status, message = self._loop(task, recorder, state)
             if status == "pass" and self.packager is not None:
                 package = self._package(recorder, self.packager)
@@ -89,6 +104,27 @@ class Builder:
             recorder.finalize(result)
         return result
 
+    def _checks(self, task: Task, recorder: RunRecorder, state: _State) -> CheckSet | None:
+        """The dataset's checks; else, when specs are on, the checks of a spec the model writes first."""
+        if task.checks:
+            return CheckSet.parse("dataset", task.checks)
+        if not self.config.loop.spec or self.tools is not None:
+            return None
+        spec = write_spec(
+            self.llm,
+            task.task,
+            max_tokens=self.config.loop.spec_max_tokens,
+            seed=self.config.llm.seed,
+            on_exchange=recorder.chat,
+        )
+        state.count(spec.usage)
+        recorder.write_json("spec.json", spec.model_dump(mode="json"))
+        recorder.event("spec", valid=spec.valid, checks=len(spec.checks), error=spec.error)
+        if not spec.valid:
+            log.info("the model's spec is not valid (%s); building without acceptance checks", spec.error)
+            return None
+        return CheckSet.parse("generated", spec.checks)
+
     def _loop(self, task: Task, recorder: RunRecorder, state: _State) -> tuple[RunStatus, str]:
         kind: AttemptKind = "generate"
         for number in range(1, self.config.loop.max_rounds + 1):
@@ -112,7 +148,7 @@ class Builder:
     def _attempt(self, task: Task, recorder: RunRecorder, number: int, kind: AttemptKind, state: _State) -> Attempt:
         started = time.monotonic()
         log.info("round %d/%d: %s", number, self.config.loop.max_rounds, kind)
-        answer = self._ask(task, recorder, kind, state.attempts, seed=self.config.llm.seed + number - 1)
+        answer = self._ask(task, recorder, kind, state, seed=self.config.llm.seed + number - 1)
         recorder.event(
             "llm",
             attempt=number,
@@ -121,22 +157,21 @@ class Builder:
             completion_tokens=answer.usage.completion_tokens,
             seconds=round(answer.seconds, 2),
         )
-        code, verdict = self._judge(answer, recorder.attempt_dir(number), recorder.event)
+        code, verdict = self._judge(answer, recorder.attempt_dir(number), recorder.event, state.checks)
         return Attempt(
             number=number, kind=kind, code=code, verdict=verdict, usage=answer.usage, seconds=time.monotonic() - started
         )
 
-    def _ask(
-        self, task: Task, recorder: RunRecorder, kind: AttemptKind, attempts: list[Attempt], *, seed: int
-    ) -> Answer:
+    def _ask(self, task: Task, recorder: RunRecorder, kind: AttemptKind, state: _State, *, seed: int) -> Answer:
+        attempts = state.attempts
         if self.tools is not None:
             return self.tools.ask(task.task, attempts if kind == "repair" else [], recorder.append_chat)
         if kind == "repair":
             last = attempts[-1]
             previous = prompts.fenced(last.code) if last.code else last.verdict.problems[0].message
-            messages = prompts.repair(task.task, previous, last.verdict.failures)
+            messages = prompts.repair(task.task, previous, last.verdict.failures, state.tests)
         else:
-            messages = prompts.start(task.task)
+            messages = prompts.start(task.task, state.tests)
         return ask_for_code(
             self.llm,
             messages,
@@ -146,7 +181,7 @@ class Builder:
             on_exchange=recorder.chat,
         )
 
-    def _judge(self, answer: Answer, folder: Path, on_event: OnEvent) -> tuple[str, Verdict]:
+    def _judge(self, answer: Answer, folder: Path, on_event: OnEvent, checks: CheckSet | None) -> tuple[str, Verdict]:
         if not answer.code:
             reason = answer.reason or "the answer contains no Python code"
             return "", Verdict.failing(Problem(kind="no_code", message=reason))
@@ -162,7 +197,7 @@ class Builder:
         app.write_text(static.code, encoding="utf-8")
         if prepared.requirements:
             (folder / "requirements.txt").write_text(prepared.requirements, encoding="utf-8")
-        return static.code, self.check.check(app, folder, python=prepared.python)
+        return static.code, self.check.check(app, folder, python=prepared.python, checks=checks)
 
     def _next_kind(self, attempts: list[Attempt]) -> AttemptKind:
         """Repair, unless the same problem came back twice in a row: then start again from scratch."""

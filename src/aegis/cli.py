@@ -126,18 +126,24 @@ def check(
     timeout: Annotated[float | None, typer.Option(help="Seconds to wait for a window.")] = None,
     max_actions: Annotated[int | None, typer.Option(help="Most GUI interactions to try.")] = None,
     seed: Annotated[int | None, typer.Option(help="Exploration order (0: natural order).")] = None,
+    checks: Annotated[
+        Path | None, typer.Option(help="Acceptance checks (JSON or YAML) to run after exploring.")
+    ] = None,
     config_file: ConfigOpt = None,
 ) -> None:
     """Run a program headless, explore its GUI and judge it: exit 0 pass, 1 fail, 2 usage error."""
     if not app_file.is_file() or app_file.suffix != ".py":
         console.print(f"[red]error:[/red] {app_file}: not a Python file")
         raise typer.Exit(2)
+    from aegis.acceptance import CheckSet, load_checks
     from aegis.headless import HeadlessCheck
     from aegis.sandbox import make_runner
 
     config = _run(lambda: _config(config_file, check={"timeout": timeout, "max_actions": max_actions, "seed": seed}))
+    check_set = _run(lambda: CheckSet(source="file", checks=load_checks(checks))) if checks else None
     out_dir = (screenshots or Path(tempfile.mkdtemp(prefix="aegis-check-"))).resolve()
-    verdict = _run(lambda: HeadlessCheck(make_runner(config.sandbox), config.check).check(app_file.resolve(), out_dir))
+    headless = HeadlessCheck(make_runner(config.sandbox), config.check)
+    verdict = _run(lambda: headless.check(app_file.resolve(), out_dir, checks=check_set))
     if as_json:
         print(json.dumps(verdict.model_dump(), indent=2))
     else:
@@ -154,6 +160,11 @@ def _print_verdict(verdict: Verdict, out_dir: Path) -> None:
         )
     for dialog in verdict.dialogs:
         console.print(f"dialog: {dialog}", highlight=False)
+    if verdict.acceptance is not None:
+        for result in verdict.acceptance.checks:
+            mark = "[green]ok[/green]" if result.passed else "[red]failed[/red]"
+            console.print(f"acceptance {mark}: {result.name}", highlight=False)
+        console.print(f"acceptance: {verdict.acceptance.passed_count}/{verdict.acceptance.total} checks passed")
     windows = ", ".join(f"{w.cls} '{w.title}' {w.width}x{w.height}" for w in verdict.windows) or "no window"
     status = "[green]pass[/green]" if verdict.passed else "[red]fail[/red]"
     console.print(

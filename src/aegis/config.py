@@ -56,6 +56,11 @@ class LoopConfig(Section):
     """Stop when prompts plus answers of one build pass this many tokens."""
     max_seconds: float = Field(default=1800.0, gt=0)
     """Stop starting new rounds after this many seconds of one build."""
+    spec: bool = False
+    """For a task without acceptance checks, the model first writes a short spec with checks that then judge it.
+    Off by default: the embedded 1.5B model writes weak or invalid specs; turn it on for stronger models."""
+    spec_max_tokens: int = Field(default=700, ge=1)
+    """Cap on the length of the spec answer, in tokens."""
     max_continuations: int = Field(default=2, ge=0)
     """How often to ask the model to continue an answer that was cut off."""
 
@@ -73,6 +78,8 @@ class CheckConfig(Section):
     """An event loop blocked this long counts as a hang."""
     seed: int = 0
     """Exploration order: 0 keeps a natural order (lists, fields, choices, buttons, menus); others shuffle."""
+    require_acceptance: bool = True
+    """A build passes only when its acceptance checks pass too; off: failed checks are warnings."""
     settle: float = Field(default=0.3, ge=0)
     """Seconds the program keeps running after its window appears, to catch late errors."""
 

@@ -15,7 +15,8 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from aegis.errors import DatasetError
+from aegis.acceptance import parse_checks
+from aegis.errors import AcceptanceError, DatasetError
 from aegis.schema import Task
 
 _KEYS = ("id", "task", "checks")
@@ -183,6 +184,11 @@ def _checks(source: _Source, pos: int, value: object) -> list[dict[str, object]]
         if not isinstance(check, dict):
             raise source.error(pos, f"each check must be an object, found {_type_name(check)}")
         checks.append(check)
+    if checks:
+        try:
+            parse_checks(checks)
+        except AcceptanceError as e:
+            raise source.error(pos, f"invalid checks: {e}") from e
     return checks
 
 

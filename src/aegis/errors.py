@@ -3,6 +3,7 @@
     AegisError                 one clear line for the user; the CLI prints it and exits non-zero
     ├── ConfigError            bad flag, env var, aegis.toml value or model spec
     ├── DatasetError           unreadable or malformed dataset (message is `file:line:col: reason`)
+    ├── AcceptanceError        acceptance checks that do not follow the check language (names check and step)
     ├── ModelStoreError        the embedded model cannot be fetched, assembled or verified
     ├── LLMError               the model backend failed for good (after retries)
     │   └── LLMAuthError       missing or rejected credentials; never retried
@@ -27,6 +28,10 @@ class ConfigError(AegisError):
 
 class DatasetError(AegisError):
     pass
+
+
+class AcceptanceError(AegisError):
+    """Its text is also what the model reads when a spec it wrote is invalid."""
 
 
 class ModelStoreError(AegisError):

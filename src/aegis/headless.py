@@ -15,12 +15,15 @@ from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from importlib import resources
 from pathlib import Path
+from typing import Any, Literal
 
+from aegis.accept_check import acceptance_problems, run_checks
+from aegis.acceptance import CheckSet
 from aegis.config import CheckConfig
 from aegis.errors import CheckError
-from aegis.judge import judge, read_report
+from aegis.judge import Record, judge, read_report
 from aegis.protocols import Runner
-from aegis.schema import Verdict
+from aegis.schema import ExecResult, Problem, Verdict
 from aegis.toolkit import Toolkit, VirtualDisplay, detect_toolkit, launcher_for, needs_display
 
 MARGIN_SECONDS = 10.0
@@ -64,19 +67,38 @@ class HeadlessCheck:
         self.config = config
         self.python = python
 
-    def check(self, app: Path, out_dir: Path, *, python: str | None = None) -> Verdict:
+    def check(self, app: Path, out_dir: Path, *, python: str | None = None, checks: CheckSet | None = None) -> Verdict:
         app, out_dir = app.resolve(), out_dir.resolve()
+        toolkit = detect_toolkit(app.read_text(encoding="utf-8", errors="replace"))
+
+        def probe(folder: Path, options: dict[str, Any], seconds: float) -> tuple[list[Record], ExecResult]:
+            return self._probe(app, folder, toolkit, python, {**probe_options(self.config), **options}, seconds)
+
+        records, result = probe(out_dir, {}, self.config.explore_seconds)
+        verdict = judge(records, result, app, isolation=self.runner.isolation)
+        if checks is None or not verdict.windows:
+            return verdict
+        if toolkit != "qt":
+            return _with_note(verdict, "acceptance checks need a PySide6 app; skipped")
+        acceptance = run_checks(probe, app, out_dir, checks, isolation=self.runner.isolation)
+        problems = [*verdict.problems, *acceptance_problems(acceptance, _severity(self.config))]
+        status = "fail" if any(p.severity == "fail" for p in problems) else "pass"
+        return verdict.model_copy(update={"acceptance": acceptance, "problems": problems, "status": status})
+
+    def _probe(
+        self, app: Path, out_dir: Path, toolkit: Toolkit, python: str | None, options: dict[str, Any], seconds: float
+    ) -> tuple[list[Record], ExecResult]:
+        """Run the app once under the probe; its report, screenshots and output land in out_dir."""
         out_dir.mkdir(parents=True, exist_ok=True)
         report = out_dir / "probe.jsonl"
         report.unlink(missing_ok=True)
         shutil.rmtree(out_dir / "screenshots", ignore_errors=True)
-        toolkit = detect_toolkit(app.read_text(encoding="utf-8", errors="replace"))
         probe, _ = launcher_for(toolkit)
         with child_environment(toolkit) as (_, env):
             result = self.runner.run(
-                [python or self.python, *self._argv(probe, app, report, out_dir / "screenshots")],
+                [python or self.python, *self._argv(probe, app, report, out_dir / "screenshots", options)],
                 cwd=app.parent,
-                timeout=self.config.timeout + self.config.explore_seconds + MARGIN_SECONDS,
+                timeout=self.config.timeout + seconds + MARGIN_SECONDS,
                 env=env,
                 writable=[out_dir],
             )
@@ -85,9 +107,9 @@ class HeadlessCheck:
         records = read_report(report)
         if not records and result.signal is None:
             raise CheckError(f"the check's probe did not start: {result.stderr.strip()[-300:]}")
-        return judge(records, result, app, isolation=self.runner.isolation)
+        return records, result
 
-    def _argv(self, probe: str, app: Path, report: Path, shots: Path) -> list[str]:
+    def _argv(self, probe: str, app: Path, report: Path, shots: Path, options: dict[str, Any]) -> list[str]:
         return [
             str(resources.files("aegis.probe").joinpath(probe)),
             str(report),
@@ -95,8 +117,17 @@ class HeadlessCheck:
             str(app.resolve()),
             str(self.config.timeout),
             str(self.config.settle),
-            json.dumps(probe_options(self.config)),
+            json.dumps(options),
         ]
+
+
+def _severity(config: CheckConfig) -> Literal["fail", "warn"]:
+    return "fail" if config.require_acceptance else "warn"
+
+
+def _with_note(verdict: Verdict, message: str) -> Verdict:
+    note = Problem(kind="acceptance", message=message, severity="warn")
+    return verdict.model_copy(update={"problems": [*verdict.problems, note]})
 
 
 def probe_options(config: CheckConfig) -> dict[str, object]:

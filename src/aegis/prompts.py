@@ -27,17 +27,17 @@ def render(name: str, **values: object) -> str:
     return _env.get_template(f"{name}.j2").render(**values).strip()
 
 
-def start(task: str) -> list[Message]:
-    """The stable prefix: system rules, then the task."""
+def start(task: str, tests: Sequence[str] = ()) -> list[Message]:
+    """The stable prefix: system rules, then the task and how a user will test it (one line a check)."""
     return [
         Message(role="system", content=render("system")),
-        Message(role="user", content=render("generate", task=task)),
+        Message(role="user", content=render("generate", task=task, tests=list(tests))),
     ]
 
 
-def repair(task: str, previous_answer: str, problems: Sequence[Problem]) -> list[Message]:
+def repair(task: str, previous_answer: str, problems: Sequence[Problem], tests: Sequence[str] = ()) -> list[Message]:
     return [
-        *start(task),
+        *start(task, tests),
         Message(role="assistant", content=previous_answer),
         Message(role="user", content=render("repair", problems=list(problems)[:MAX_PROBLEMS])),
     ]

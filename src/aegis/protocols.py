@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from aegis.schema import Completion, ExecResult, Message, PackageResult, Verdict
+
+if TYPE_CHECKING:
+    from aegis.acceptance import CheckSet
 
 
 class LLM(Protocol):
@@ -40,8 +43,9 @@ class Runner(Protocol):
 class Check(Protocol):
     """Judges one program file; writes screenshots and logs under out_dir."""
 
-    def check(self, app: Path, out_dir: Path, *, python: str | None = None) -> Verdict:
-        """`python`: the interpreter to run the app with (its own environment), when not the default."""
+    def check(self, app: Path, out_dir: Path, *, python: str | None = None, checks: CheckSet | None = None) -> Verdict:
+        """`python`: the interpreter to run the app with (its own environment), when not the default;
+        `checks`: acceptance checks to run after the exploration (each on a fresh start)."""
         ...
 
 

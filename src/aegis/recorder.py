@@ -137,6 +137,10 @@ class RunRecorder:
             self._write("chat.md", f"---\n\n*(a new request: the first {common} messages above, then:)*\n\n")
         return common
 
+    def write_json(self, name: str, data: Any) -> None:
+        """Write a file of the run folder as JSON, atomically (e.g. spec.json)."""
+        self._write_json(name, data)
+
     def _write_json(self, name: str, data: Any) -> None:
         """Write a whole file atomically, so a full disk never leaves it empty."""
         self._write(f"{name}.tmp", json.dumps(data, indent=2, default=str) + "\n", mode="w")

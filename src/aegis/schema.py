@@ -79,6 +79,7 @@ ProblemKind = Literal[
     "unreadable_text",
     "window_too_large",
     "qt_warning",
+    "acceptance",
 ]
 
 
@@ -103,6 +104,51 @@ class WindowInfo(Frozen):
     widgets: int
 
 
+class StepResult(Frozen):
+    """One step of an acceptance check, as it went."""
+
+    step: str
+    """The step in words, e.g. `click '='` or `expect text '5'`."""
+    ok: bool
+    message: str = ""
+    """Why it failed, in a sentence the model can read."""
+    seen: str = ""
+    """What was there instead (the texts shown, the candidates a selector could have meant)."""
+
+
+class CheckResult(Frozen):
+    """One acceptance check on a fresh start of the app."""
+
+    name: str
+    passed: bool
+    steps: list[StepResult] = Field(default_factory=list)
+    screenshot: str = ""
+    """The window when the check failed."""
+
+    @property
+    def failed_step(self) -> StepResult | None:
+        return next((s for s in self.steps if not s.ok), None)
+
+
+class Acceptance(Frozen):
+    """Whether the app does what the task asked: every acceptance check's result."""
+
+    source: Literal["dataset", "generated", "file"]
+    checks: list[CheckResult] = Field(default_factory=list)
+
+    @property
+    def total(self) -> int:
+        return len(self.checks)
+
+    @property
+    def passed_count(self) -> int:
+        return sum(c.passed for c in self.checks)
+
+    @property
+    def passed(self) -> bool:
+        return self.passed_count == self.total
+
+
 class Verdict(Frozen):
     """The judgement of one check of one program."""
 
@@ -116,6 +162,8 @@ class Verdict(Frozen):
     """Modal dialogs that appeared (and were dismissed), with their text and the action that opened them."""
     timings: dict[str, float] = Field(default_factory=dict)
     isolation: str = "none"
+    acceptance: Acceptance | None = None
+    """The acceptance checks' results, when the app had checks to pass."""
 
     @property
     def passed(self) -> bool:

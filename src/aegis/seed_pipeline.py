@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Literal
 
 from aegis import prompts
+from aegis.acceptance import CheckSet
 from aegis.ask import Answer, ask_for_code
 from aegis.config import AegisConfig
 from aegis.errors import AegisError
@@ -68,7 +69,8 @@ class AliveCheck:
         self.runner = runner
         self.seconds = seconds
 
-    def check(self, app: Path, out_dir: Path, *, python: str | None = None) -> Verdict:
+    def check(self, app: Path, out_dir: Path, *, python: str | None = None, checks: CheckSet | None = None) -> Verdict:
+        """The seed had no acceptance checks: `checks` is ignored (the bench's judge runs them)."""
         app, out_dir = app.resolve(), out_dir.resolve()
         out_dir.mkdir(parents=True, exist_ok=True)
         toolkit = detect_toolkit(app.read_text(encoding="utf-8", errors="replace"))

@@ -74,7 +74,11 @@ class BenchRow(Frozen):
     screenshot: str = ""
     executable: str = ""
     acceptance: dict[str, object] | None = None
-    """Acceptance checks' results, when the task has checks."""
+    """Acceptance checks' results on the final app, when the task has checks."""
+    checks_repaired: int = 0
+    """Failed acceptance checks that went into a repair prompt (a next round followed)."""
+    checks_fixed: int = 0
+    """Of those, how many passed in the next round."""
 
     @property
     def tokens(self) -> int:

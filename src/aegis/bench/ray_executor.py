@@ -42,9 +42,10 @@ class RayExecutor:
     def __init__(self, *, workers: int, address: str | None = None) -> None:
         self.workers = max(1, workers)
         self.address = address
+        self._ray = _import_ray()  # here, so a missing extra fails before the bench starts
 
     def run(self, items: Sequence[BenchItem], settings: BenchSettings) -> Iterator[BenchRow]:
-        ray = _import_ray()
+        ray = self._ray
         started = _connect(ray, self.address)
         task = ray.remote(num_cpus=TASK_CPUS)(run_item)
         todo = iter(items)

@@ -120,7 +120,14 @@ def _acceptance(rows: Sequence[BenchRow]) -> dict[str, Any]:
     if not checked:
         return {}
     passed = sum(bool(a.get("passed")) for a in checked)
-    return {"acceptance_checked": len(checked), "acceptance_passed": passed}
+    repaired = sum(r.checks_repaired for r in rows)
+    return {
+        "acceptance_checked": len(checked),
+        "acceptance_passed": passed,
+        "acceptance_rate": _ratio(passed, len(rows)),
+        "checks_repaired": repaired,
+        "checks_fixed_next_round": sum(r.checks_fixed for r in rows),
+    }
 
 
 def _group(rows: Sequence[BenchRow], key: Any) -> dict[Any, list[BenchRow]]:

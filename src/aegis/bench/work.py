@@ -17,6 +17,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from aegis.accept_check import failure_sentence
+from aegis.acceptance import CheckSet
 from aegis.bench.models import BenchItem, BenchRow, BenchSettings
 from aegis.bench.prices import cost_of
 from aegis.config import AegisConfig, LLMConfig
@@ -78,7 +80,8 @@ def _judge(result: RunResult, settings: BenchSettings, config: AegisConfig) -> V
         return _last_verdict(result)
     out = Path(result.run_dir) / "judge"
     out.mkdir(exist_ok=True)
-    verdict = HeadlessCheck(make_runner(config.sandbox), config.check).check(Path(result.app_path), out)
+    checks = CheckSet.parse("dataset", result.task.checks) if result.task.checks else None
+    verdict = HeadlessCheck(make_runner(config.sandbox), config.check).check(Path(result.app_path), out, checks=checks)
     (out / "verdict.json").write_text(verdict.model_dump_json(indent=2), encoding="utf-8")
     return verdict
 
@@ -110,7 +113,35 @@ def _row(
         chat=_rel(run_dir / "chat.md", out),
         screenshot=_rel(Path(verdict.screenshots[0]), out) if verdict and verdict.screenshots else "",
         executable=_rel(Path(result.package.archive), out) if result.package and result.package.ok else "",
+        acceptance=_acceptance(verdict),
+        **_repairs(result),
     )
+
+
+def _repairs(result: RunResult) -> dict[str, Any]:
+    """Per check: failed in round n (so it went into the repair prompt), passed in round n + 1?"""
+    tried = fixed = 0
+    for before, after in zip(result.attempts, result.attempts[1:], strict=False):
+        failed = (
+            {c.name for c in before.verdict.acceptance.checks if not c.passed} if before.verdict.acceptance else set()
+        )
+        passed = {c.name for c in after.verdict.acceptance.checks if c.passed} if after.verdict.acceptance else set()
+        tried += len(failed)
+        fixed += len(failed & passed)
+    return {"checks_repaired": tried, "checks_fixed": fixed}
+
+
+def _acceptance(verdict: Verdict | None) -> dict[str, object] | None:
+    if verdict is None or verdict.acceptance is None:
+        return None
+    acceptance = verdict.acceptance
+    return {
+        "source": acceptance.source,
+        "passed": acceptance.passed,
+        "passed_count": acceptance.passed_count,
+        "total": acceptance.total,
+        "failed": [failure_sentence(c) for c in acceptance.checks if not c.passed],
+    }
 
 
 def _error_row(item: BenchItem, settings: BenchSettings, config: AegisConfig, message: str) -> BenchRow:

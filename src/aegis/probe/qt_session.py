@@ -3,6 +3,9 @@
     event loop starts -> wait for a visible window -> settle -> record windows, screenshots, inspections
     -> one exploration action per timer step (modal dialogs dismissed as they appear) -> final screenshots
 
+With an acceptance check in the options ("accept"), the check's steps run instead of inspection and
+exploration (aegis.probe.accept), and dialogs are answered as a user would rather than dismissed.
+
 Runs inside the app's child process; never imported by the AEGIS core.
 """
 
@@ -16,6 +19,8 @@ from typing import TYPE_CHECKING, Any
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from aegis.probe import explore, inspect_ui
+from aegis.probe.accept import AcceptRun
+from aegis.probe.accept_dialogs import DialogAnswers
 from aegis.probe.common import Action, Ending
 
 if TYPE_CHECKING:
@@ -69,6 +74,12 @@ class QtSession(Ending):
         self.actions = 0
         self.explore_started = 0.0
         self.timers: list[QtCore.QTimer] = []
+        self.dialogs: DialogAnswers | None = None
+        self.accept_run: AcceptRun | None = None
+        if options.get("accept"):
+            self.dialogs = DialogAnswers(report, Path.home())
+            self.dialogs.install()
+            self.accept_run = AcceptRun(self, options["accept"], self.dialogs)
 
     def wrap(self, original: Callable[..., Any]) -> Callable[..., Any]:
         def exec_with_probe(*args: Any, **kwargs: Any) -> Any:
@@ -87,6 +98,8 @@ class QtSession(Ending):
         app = QtCore.QCoreApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self.on_quit)
+        if self.accept_run is not None:
+            self.accept_run.prepare()
         QtCore.QTimer.singleShot(0, self.poll)
 
     def repeat(self, interval: int, callback: Callable[[], None]) -> None:
@@ -114,6 +127,9 @@ class QtSession(Ending):
             return
         self.main_windows = explore.top_windows()
         self.record_windows("start")
+        if self.accept_run is not None:
+            self.accept_run.start(self.main_windows)
+            return
         self.inspect()
         if self.options["explore"]:
             self.explore_started = time.monotonic()
@@ -187,9 +203,19 @@ class QtSession(Ending):
         fresh = explore.collect(explore.top_windows(), int(self.options["seed"]))
         return next((action for action in fresh if action.key not in self.done_keys), None)
 
+    def on_quit(self) -> None:
+        if self.accept_run is not None:
+            self.accept_run.on_quit()
+        else:
+            super().on_quit()
+
     def dismiss_dialogs(self) -> None:
-        """Close popups and modal dialogs that exploration opened (not the windows the app started with)."""
+        """Close popups and modal dialogs that exploration opened (not the windows the app started with);
+        during an acceptance check, answer them instead."""
         if not self.main_windows:
+            return
+        if self.dialogs is not None:
+            self.dialogs.answer(self.main_windows)
             return
         popup = QtWidgets.QApplication.activePopupWidget()
         if popup is not None:

@@ -1,0 +1,77 @@
+"""Acceptance checks end to end: the check language -> HeadlessCheck -> the probe in a real offscreen app.
+
+Every step and expectation kind on a correct app and on a subtly wrong one (tests/apps/acceptance/).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from aegis.acceptance import CheckSet
+from aegis.config import CheckConfig, SandboxConfig
+from aegis.errors import AcceptanceError
+from aegis.headless import HeadlessCheck
+from aegis.sandbox import make_runner
+from aegis.schema import Verdict
+
+APPS = Path(__file__).parent / "apps" / "acceptance"
+FAST = CheckConfig(timeout=10, max_actions=0, explore=False)
+CALC = [{"click": "2"}, {"click": "+"}, {"click": "3"}, {"click": "="}, {"expect_text": "5"}]
+
+
+def check(app: str, steps: list[dict[str, object]], tmp_path: Path) -> Verdict:
+    checks = CheckSet.parse("file", [{"name": "the check", "steps": steps}])
+    return HeadlessCheck(make_runner(SandboxConfig()), FAST).check(APPS / app, tmp_path / "out", checks=checks)
+
+
+CASES = [
+    ("calc.py", CALC, True),
+    ("calc_broken.py", [{"click": "2"}, {"click": "＋"}, {"click": "3"}, {"click": "="}, {"expect_text": "5"}], False),
+    ("stopwatch.py", [{"click": "Start"}, {"wait": 1.2}, {"expect_changed": "window"}], True),
+    ("stopwatch_broken.py", [{"click": "Start"}, {"wait": 1.2}, {"expect_changed": "window"}], False),
+    ("todo.py", [{"type": "buy milk", "into": "task"}, {"click": "Add"}, {"expect_items": "buy milk"}], True),
+    ("editor.py", [{"type": "hello"}, {"click": "File > Save"}, {"expect_file": "hello"}], True),
+    ("editor_broken.py", [{"type": "hello"}, {"click": "File > Save"}, {"expect_file": "hello"}], False),
+    ("viewer.py", [{"click": "Open"}, {"expect_image_shown": True}], True),
+    ("viewer_broken.py", [{"click": "Open"}, {"expect_image_shown": True}], False),
+    ("grid.py", [{"expect_count": 25, "of": "button"}], True),
+    ("grid.py", [{"expect_count": 26, "of": "button"}], False),
+]
+
+
+@pytest.mark.parametrize(("app", "steps", "passes"), CASES, ids=[f"{a}-{p}" for a, _, p in CASES])
+def test_each_kind_passes_a_correct_app_and_fails_a_wrong_one(
+    app: str, steps: list[dict[str, object]], passes: bool, tmp_path: Path
+) -> None:
+    verdict = check(app, steps, tmp_path)
+    assert verdict.acceptance is not None
+    assert verdict.acceptance.passed is passes, verdict.acceptance
+    assert verdict.passed is passes
+    if not passes:
+        result = verdict.acceptance.checks[0]
+        assert result.failed_step is not None and result.failed_step.message
+        assert Path(result.screenshot).is_file()
+        assert any(p.kind == "acceptance" and "the check" in p.message for p in verdict.failures)
+
+
+def test_a_wrong_calculator_says_what_it_showed(tmp_path: Path) -> None:
+    verdict = check("calc_broken.py", CALC, tmp_path)
+    message = next(p.message for p in verdict.failures if p.kind == "acceptance")
+    assert "after click '2', click '+', click '3', click '='" in message
+    assert "'5'" in message and "23" in message
+
+
+def test_failed_checks_are_warnings_when_not_required(tmp_path: Path) -> None:
+    checks = CheckSet.parse("file", [{"name": "adds", "steps": CALC}])
+    config = FAST.model_copy(update={"require_acceptance": False})
+    verdict = HeadlessCheck(make_runner(SandboxConfig()), config).check(
+        APPS / "calc_broken.py", tmp_path, checks=checks
+    )
+    assert verdict.passed and verdict.acceptance is not None and not verdict.acceptance.passed
+
+
+def test_an_invalid_step_names_the_check_and_step() -> None:
+    with pytest.raises(AcceptanceError, match=r"check 1 \(adds\), step 2: needs exactly one of"):
+        CheckSet.parse("file", [{"name": "adds", "steps": [{"click": "2"}, {"tap": "3"}]}])

@@ -75,3 +75,10 @@ def test_failed_checks_are_warnings_when_not_required(tmp_path: Path) -> None:
 def test_an_invalid_step_names_the_check_and_step() -> None:
     with pytest.raises(AcceptanceError, match=r"check 1 \(adds\), step 2: needs exactly one of"):
         CheckSet.parse("file", [{"name": "adds", "steps": [{"click": "2"}, {"tap": "3"}]}])
+
+
+@pytest.mark.parametrize("app", ["calc.py", "calc_main_window.py", "calc_lcd.py"])
+def test_one_check_fits_three_calculator_layouts(app: str, tmp_path: Path) -> None:
+    """Grid + QLineEdit; QMainWindow + QLabel + '＋'/'＝' padded with spaces; '&2' accelerators + a float result."""
+    verdict = check(app, [*CALC[:3], {"click": "="}, {"expect_text": "5"}], tmp_path)
+    assert verdict.acceptance is not None and verdict.acceptance.passed, verdict.acceptance

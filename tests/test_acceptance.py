@@ -5,6 +5,7 @@ Every step and expectation kind on a correct app and on a subtly wrong one (test
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -21,9 +22,20 @@ FAST = CheckConfig(timeout=10, max_actions=0, explore=False)
 CALC = [{"click": "2"}, {"click": "+"}, {"click": "3"}, {"click": "="}, {"expect_text": "5"}]
 
 
+def app_path(app: str, tmp_path: Path) -> Path:
+    """`X_broken.py` is X.py under that name: each test app breaks itself when "broken" is in its file name."""
+    if not app.endswith("_broken.py"):
+        return APPS / app
+    copy = tmp_path / app
+    shutil.copyfile(APPS / app.replace("_broken", ""), copy)
+    return copy
+
+
 def check(app: str, steps: list[dict[str, object]], tmp_path: Path) -> Verdict:
     checks = CheckSet.parse("file", [{"name": "the check", "steps": steps}])
-    return HeadlessCheck(make_runner(SandboxConfig()), FAST).check(APPS / app, tmp_path / "out", checks=checks)
+    return HeadlessCheck(make_runner(SandboxConfig()), FAST).check(
+        app_path(app, tmp_path), tmp_path / "out", checks=checks
+    )
 
 
 CASES = [
@@ -67,7 +79,7 @@ def test_failed_checks_are_warnings_when_not_required(tmp_path: Path) -> None:
     checks = CheckSet.parse("file", [{"name": "adds", "steps": CALC}])
     config = FAST.model_copy(update={"require_acceptance": False})
     verdict = HeadlessCheck(make_runner(SandboxConfig()), config).check(
-        APPS / "calc_broken.py", tmp_path, checks=checks
+        app_path("calc_broken.py", tmp_path), tmp_path / "out", checks=checks
     )
     assert verdict.passed and verdict.acceptance is not None and not verdict.acceptance.passed
 

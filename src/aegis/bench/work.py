@@ -9,11 +9,9 @@ whether the final app works, so the seed's lenient gate does not flatter it.
 
 from __future__ import annotations
 
-import fcntl
 import logging
 import shutil
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +19,7 @@ from aegis.accept_check import failure_sentence
 from aegis.acceptance import CheckSet
 from aegis.bench.models import BenchItem, BenchRow, BenchSettings
 from aegis.bench.prices import cost_of
+from aegis.buildenv import locked
 from aegis.config import AegisConfig, LLMConfig
 from aegis.errors import AegisError, ConfigError, LLMAuthError
 from aegis.headless import HeadlessCheck
@@ -207,18 +206,8 @@ class _Serialized:
         self._lock = lock
 
     def complete(self, messages: Sequence[Message], *, max_tokens: int, seed: int) -> Completion:
-        with _locked(self._lock):
+        with locked(self._lock):
             return self._llm.complete(messages, max_tokens=max_tokens, seed=seed)
 
     def close(self) -> None:
         self._llm.close()
-
-
-@contextmanager
-def _locked(path: Path) -> Iterator[None]:
-    with path.open("a") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)

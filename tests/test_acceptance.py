@@ -20,6 +20,8 @@ from aegis.schema import Verdict
 APPS = Path(__file__).parent / "apps" / "acceptance"
 FAST = CheckConfig(timeout=10, max_actions=0, explore=False)
 CALC = [{"click": "2"}, {"click": "+"}, {"click": "3"}, {"click": "="}, {"expect_text": "5"}]
+TODO = [{"type": "buy milk", "into": "task"}, {"click": "Add"}, {"expect_items": "buy milk"}]
+KEYS = [{"key": "Right"}, {"key": "Right"}, {"expect_text": "x: 2", "in": "position"}]
 
 
 def app_path(app: str, tmp_path: Path) -> Path:
@@ -38,32 +40,49 @@ def check(app: str, steps: list[dict[str, object]], tmp_path: Path) -> Verdict:
     )
 
 
-CASES = [
+def verb_of(step: dict[str, object]) -> str:
+    return next(iter(step))
+
+
+CASES: list[tuple[str, list[dict[str, object]], bool | str]] = [
     ("calc.py", CALC, True),
-    ("calc_broken.py", [{"click": "2"}, {"click": "＋"}, {"click": "3"}, {"click": "="}, {"expect_text": "5"}], False),
+    (
+        "calc_broken.py",
+        [{"click": "2"}, {"click": "＋"}, {"click": "3"}, {"click": "="}, {"expect_text": "5"}],
+        "no text '5'",
+    ),
     ("stopwatch.py", [{"click": "Start"}, {"wait": 1.2}, {"expect_changed": "window"}], True),
-    ("stopwatch_broken.py", [{"click": "Start"}, {"wait": 1.2}, {"expect_changed": "window"}], False),
-    ("todo.py", [{"type": "buy milk", "into": "task"}, {"click": "Add"}, {"expect_items": "buy milk"}], True),
+    ("stopwatch_broken.py", [{"click": "Start"}, {"wait": 1.2}, {"expect_changed": "window"}], "did not change"),
+    ("todo.py", TODO, True),
+    ("todo_broken.py", TODO, "no item containing 'buy milk'"),
     ("editor.py", [{"type": "hello"}, {"click": "File > Save"}, {"expect_file": "hello"}], True),
-    ("editor_broken.py", [{"type": "hello"}, {"click": "File > Save"}, {"expect_file": "hello"}], False),
+    ("editor_broken.py", [{"type": "hello"}, {"click": "File > Save"}, {"expect_file": "hello"}], "not written"),
     ("viewer.py", [{"click": "Open"}, {"expect_image_shown": True}], True),
-    ("viewer_broken.py", [{"click": "Open"}, {"expect_image_shown": True}], False),
+    ("viewer_broken.py", [{"click": "Open"}, {"expect_image_shown": True}], "image is not shown"),
     ("grid.py", [{"expect_count": 25, "of": "button"}], True),
-    ("grid.py", [{"expect_count": 26, "of": "button"}], False),
+    ("grid_broken.py", [{"expect_count": 25, "of": "button"}], "0 buttons are shown"),
+    ("mover.py", KEYS, True),
+    ("mover_broken.py", KEYS, "no text 'x: 2' is shown in 'position'"),
+    ("notes.py", [{"select": "Ideas"}, {"expect_changed": "preview"}], True),
+    ("notes_broken.py", [{"select": "Ideas"}, {"expect_changed": "preview"}], "'preview' did not change"),
+    ("notes.py", [{"select": "ideas"}, {"expect_no_dialog_error": True}], True),
+    ("notes_broken.py", [{"select": "ideas"}, {"expect_no_dialog_error": True}], "'Could not open Ideas'"),
 ]
 
 
-@pytest.mark.parametrize(("app", "steps", "passes"), CASES, ids=[f"{a}-{p}" for a, _, p in CASES])
+@pytest.mark.parametrize(("app", "steps", "outcome"), CASES, ids=[f"{a}-{verb_of(s[-1])}" for a, s, _ in CASES])
 def test_each_kind_passes_a_correct_app_and_fails_a_wrong_one(
-    app: str, steps: list[dict[str, object]], passes: bool, tmp_path: Path
+    app: str, steps: list[dict[str, object]], outcome: bool | str, tmp_path: Path
 ) -> None:
+    """`outcome`: True, or what the failing step must say."""
     verdict = check(app, steps, tmp_path)
+    passes = outcome is True
     assert verdict.acceptance is not None
     assert verdict.acceptance.passed is passes, verdict.acceptance
     assert verdict.passed is passes
     if not passes:
         result = verdict.acceptance.checks[0]
-        assert result.failed_step is not None and result.failed_step.message
+        assert result.failed_step is not None and str(outcome) in result.failed_step.message
         assert Path(result.screenshot).is_file()
         assert any(p.kind == "acceptance" and "the check" in p.message for p in verdict.failures)
 

@@ -121,6 +121,37 @@ def test_both_pipelines_are_judged_by_the_explorer_and_compared(dataset: Path, m
     assert comparison["delta"]["rounds_mean"] > 0
 
 
+def test_dataset_checks_judge_both_pipelines_and_fixes_are_counted(tmp_path: Path) -> None:
+    """The todo's Add does nothing at first; a repair prompt that names the failed check gets the fixed app."""
+    apps = Path(__file__).parent / "apps" / "acceptance"
+    todo = (apps / "todo.py").read_text()
+    adds = {"name": "adds", "steps": [{"type": "buy milk"}, {"click": "Add"}, {"expect_items": "buy milk"}]}
+    dataset = tmp_path / "todo.json"
+    dataset.write_text(json.dumps([{"id": "todo", "task": "a todo list", "checks": [adds]}]))
+    add_does_nothing = todo.replace('BROKEN = "broken" in sys.argv[0]', "BROKEN = True")
+    rules = {"acceptance check 'adds'": fenced(todo), "a todo list": fenced(add_does_nothing)}
+    with ScriptedServer(rules=rules) as srv:
+        for pipeline in ("aegis", "seed"):
+            done = bench(str(dataset), "--out", pipeline, "--pipeline", pipeline, srv=srv, cwd=tmp_path)
+            assert done.returncode == 0, done.stderr
+
+    def row_and_totals(pipeline: str) -> tuple[dict[str, Any], dict[str, Any]]:
+        (row,) = [json.loads(line) for line in (tmp_path / pipeline / "results.jsonl").read_text().splitlines()]
+        return row, json.loads((tmp_path / pipeline / "summary.json").read_text())["totals"]
+
+    row, totals = row_and_totals("aegis")
+    assert (row["status"], row["rounds"], row["checks_repaired"], row["checks_fixed"]) == ("pass", 2, 1, 1)
+    assert row["acceptance"]["passed"] and row["acceptance"]["source"] == "dataset"
+    assert (totals["acceptance_rate"], totals["checks_repaired"], totals["checks_fixed_next_round"]) == (1.0, 1, 1)
+    row, totals = row_and_totals("seed")
+    assert (row["gate"], row["status"], row["rounds"], row["checks_repaired"]) == ("pass", "fail", 1, 0)
+    assert row["acceptance"]["failed"] == [
+        "acceptance check 'adds': after type 'buy milk', click 'Add': "
+        "the list has no item containing 'buy milk' (items: none)"
+    ]
+    assert totals["acceptance_rate"] == 0.0
+
+
 def test_a_different_bench_into_the_same_folder_is_refused(dataset: Path, model: ScriptedServer) -> None:
     out = dataset.parent / "b"
     assert bench(str(dataset), "--out", str(out), "--slice", "0:1", srv=model, cwd=dataset.parent).returncode == 0

@@ -119,7 +119,15 @@ class Builder:
         )
         state.count(spec.usage)
         recorder.write_json("spec.json", spec.model_dump(mode="json"))
-        recorder.event("spec", valid=spec.valid, checks=len(spec.checks), error=spec.error)
+        recorder.event(
+            "spec",
+            valid=spec.valid,
+            checks=len(spec.checks),
+            error=spec.error,
+            attempts=spec.attempts,
+            prompt_tokens=spec.usage.prompt_tokens,
+            completion_tokens=spec.usage.completion_tokens,
+        )
         if not spec.valid:
             log.info("the model's spec is not valid (%s); building without acceptance checks", spec.error)
             return None

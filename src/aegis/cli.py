@@ -87,6 +87,11 @@ def build(
         ),
     ] = None,
     allow_package: Annotated[list[str] | None, typer.Option(help="Also allow this PyPI distribution.")] = None,
+    checks: Annotated[Path | None, typer.Option(help="Acceptance checks (JSON or YAML) the app must pass.")] = None,
+    spec: Annotated[
+        bool | None,
+        typer.Option("--spec/--no-spec", help="Without --checks: the model first writes checks for the task."),
+    ] = None,
     config_file: ConfigOpt = None,
 ) -> None:
     """Turn one sentence into a working, checked, packaged PySide6 app."""
@@ -97,19 +102,21 @@ def build(
         config = _config(
             config_file,
             llm={"model": model, "base_url": base_url, "seed": seed},
-            loop={"max_rounds": max_rounds, "mode": mode},
+            loop={"max_rounds": max_rounds, "mode": mode, "spec": spec},
             runs={"dir": runs_dir},
             deps={"allow_packages": allow_package},
             package={"enabled": package, "mode": "onefile" if onefile else None},
         )
+        from aegis.acceptance import load_checks
         from aegis.llm import make_llm
         from aegis.session import build_one, prune
 
+        raw_checks = [c.model_dump(by_alias=True, exclude_none=True) for c in load_checks(checks)] if checks else []
         prune(config)
         _ensure_embedded_model(config)
         llm = make_llm(config.llm)
         try:
-            return build_one(Task(id="cli", task=task.strip()), config, llm)
+            return build_one(Task(id="cli", task=task.strip(), checks=raw_checks), config, llm)
         finally:
             llm.close()
 

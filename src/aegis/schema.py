@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, computed_field, model_validator
 
 
 class Frozen(BaseModel):
@@ -136,14 +136,25 @@ class Acceptance(Frozen):
     source: Literal["dataset", "generated", "file"]
     checks: list[CheckResult] = Field(default_factory=list)
 
+    @model_validator(mode="before")
+    @classmethod
+    def _drop_derived(cls, data: Any) -> Any:
+        """A dumped Acceptance carries its derived figures; they are recomputed, not read back."""
+        if isinstance(data, dict):
+            return {k: v for k, v in data.items() if k not in ("total", "passed_count", "passed")}
+        return data
+
+    @computed_field  # type: ignore[prop-decorator]
     @property
     def total(self) -> int:
         return len(self.checks)
 
+    @computed_field  # type: ignore[prop-decorator]
     @property
     def passed_count(self) -> int:
         return sum(c.passed for c in self.checks)
 
+    @computed_field  # type: ignore[prop-decorator]
     @property
     def passed(self) -> bool:
         return self.passed_count == self.total

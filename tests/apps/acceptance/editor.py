@@ -31,7 +31,8 @@ class W(QMainWindow):
     def open(self):
         path, _ = QFileDialog.getOpenFileName(self, "Open", "", "Text (*.txt)")
         if path:
-            self.edit.setPlainText(open(path).read())
+            with open(path) as f:
+                self.edit.setPlainText(f.read())
 
 
 app = QApplication(sys.argv)

@@ -1,0 +1,137 @@
+"""Acceptance checks in the build loop and in `aegis build`; the scripted OpenAI-compatible server plays the model.
+
+The program it serves is tests/apps/acceptance/todo.py; its subtly wrong twin's Add does nothing.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+from aegis.llm import make_llm
+from aegis.llm.fakeserver import ScriptedServer
+from aegis.schema import Task
+from aegis.session import build_one
+from conftest import fenced
+
+AEGIS = str(Path(sys.executable).parent / "aegis")
+TODO_APP = (Path(__file__).parent / "apps" / "acceptance" / "todo.py").read_text(encoding="utf-8")
+ADD_DOES_NOTHING = TODO_APP.replace('BROKEN = "broken" in sys.argv[0]', "BROKEN = True")
+TASK = "a todo list: type a task, press Add, and it is listed"
+ADDS = {"name": "adds a task", "steps": [{"type": "buy milk"}, {"click": "Add"}, {"expect_items": "buy milk"}]}
+SPEC = {"features": ["a task field", "an Add button", "the list of tasks"], "checks": [ADDS]}
+INVALID_SPEC = {"features": ["a list"], "checks": [{"name": "adds a task", "steps": [{"press": "Add"}]}]}
+
+
+def user_message(request: dict[str, Any]) -> str:
+    return str(request["messages"][-1]["content"])
+
+
+def json_block(data: object) -> str:
+    return f"```json\n{json.dumps(data, indent=1)}\n```\n"
+
+
+def test_a_failed_check_goes_into_the_repair_prompt_and_the_fix_passes(server: ScriptedServer, config_for) -> None:
+    server.add(fenced(ADD_DOES_NOTHING), fenced(TODO_APP))
+    config = config_for(server)
+    llm = make_llm(config.llm)
+    try:
+        result = build_one(Task(id="todo", task=TASK, checks=[ADDS]), config, llm)
+    finally:
+        llm.close()
+
+    assert (result.status, result.rounds) == ("pass", 2)
+    first, second = (attempt.verdict for attempt in result.attempts)
+    assert first.acceptance is not None and second.acceptance is not None
+    assert first.acceptance.source == "dataset" and not first.acceptance.passed and second.acceptance.passed
+    assert [p.kind for p in first.failures] == ["acceptance"]  # it ran and survived the explorer: only the check
+    generate, repair = user_message(server.requests[0]), user_message(server.requests[1])
+    assert "- adds a task: type 'buy milk', click 'Add', expect items 'buy milk'" in generate
+    assert "acceptance check 'adds a task': after type 'buy milk', click 'Add': the list has no item" in repair
+    assert "make it work with these exact labels" in repair
+    assert server.requests[0]["messages"][:2] == server.requests[1]["messages"][:2]  # the stable prefix
+
+
+def test_failed_checks_do_not_fail_a_build_that_does_not_require_them(server: ScriptedServer, config_for) -> None:
+    server.add(fenced(ADD_DOES_NOTHING))
+    config = config_for(server, check={"require_acceptance": False})
+    llm = make_llm(config.llm)
+    try:
+        result = build_one(Task(id="todo", task=TASK, checks=[ADDS]), config, llm)
+    finally:
+        llm.close()
+
+    assert (result.status, result.rounds) == ("pass", 1)
+    acceptance = result.attempts[0].verdict.acceptance
+    assert acceptance is not None and not acceptance.passed and server.remaining == 0
+
+
+def build(tmp_path: Path, srv: ScriptedServer, *flags: str) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("AEGIS_")}
+    env |= {"AEGIS_LLM_MAX_RETRIES": "0", "AEGIS_CHECK_SETTLE": "0.3", "COLUMNS": "200"}
+    argv = [AEGIS, "build", TASK, "--model", "m", "--base-url", srv.base_url, "--no-package", *flags]
+    return subprocess.run(argv, cwd=tmp_path, env=env, capture_output=True, text=True, timeout=300, check=False)
+
+
+def run_folder(tmp_path: Path) -> Path:
+    (folder,) = [p for p in (tmp_path / "runs").iterdir() if p.is_dir()]
+    return folder
+
+
+def test_build_with_a_generated_spec_sends_an_invalid_spec_back_once(tmp_path: Path) -> None:
+    replies = [json_block(INVALID_SPEC), json_block(SPEC), fenced(ADD_DOES_NOTHING), fenced(TODO_APP)]
+    with ScriptedServer(replies) as srv:
+        done = build(tmp_path, srv, "--spec")
+        requests = srv.requests
+
+    assert done.returncode == 0, done.stderr
+    assert len(requests) == 4
+    assert TASK in user_message(requests[0]) and '"checks"' in user_message(requests[0])
+    assert user_message(requests[1]).startswith("Your spec is not valid: check 1 (adds a task), step 1:")
+    assert "- adds a task: type 'buy milk', click 'Add', expect items 'buy milk'" in user_message(requests[2])
+    assert "acceptance check 'adds a task'" in user_message(requests[3])
+    folder = run_folder(tmp_path)
+    spec = json.loads((folder / "spec.json").read_text())
+    assert spec["valid"] and spec["attempts"] == 2 and spec["checks"] == [ADDS]
+    verdicts = [json.loads((folder / f"attempts/{n}/verdict.json").read_text()) for n in (1, 2)]
+    assert [v["acceptance"]["source"] for v in verdicts] == ["generated", "generated"]
+    assert [v["acceptance"]["passed"] for v in verdicts] == [False, True]
+    events = [json.loads(line) for line in (folder / "events.jsonl").read_text().splitlines()]
+    assert [e["event"] for e in events[:3]] == ["spec", "llm", "verdict"]
+    assert events[0]["valid"] and events[0]["attempts"] == 2 and events[0]["completion_tokens"] > 0
+    chat = (folder / "chat.md").read_text()
+    assert "Your spec is not valid" in chat and '"press": "Add"' in chat
+
+
+def test_build_with_a_checks_file_is_judged_by_it(tmp_path: Path) -> None:
+    (tmp_path / "checks.yaml").write_text(
+        "- name: adds a task\n  steps:\n    - type: buy milk\n    - click: Add\n    - expect_items: buy milk\n"
+    )
+    with ScriptedServer([fenced(ADD_DOES_NOTHING), fenced(TODO_APP)]) as srv:
+        done = build(tmp_path, srv, "--checks", "checks.yaml", "--spec")
+        requests = srv.requests
+
+    assert done.returncode == 0, done.stderr
+    assert len(requests) == 2  # the file's checks: no spec round even with --spec
+    assert "acceptance check 'adds a task'" in user_message(requests[1])
+    folder = run_folder(tmp_path)
+    assert not (folder / "spec.json").exists()
+    verdict = json.loads((folder / "attempts/2/verdict.json").read_text())
+    assert verdict["acceptance"]["passed"]
+
+
+def test_an_invalid_checks_file_is_one_line_naming_the_check_and_starts_no_run(tmp_path: Path) -> None:
+    (tmp_path / "checks.json").write_text(json.dumps(INVALID_SPEC["checks"]))
+    with ScriptedServer([fenced(TODO_APP)]) as srv:
+        done = build(tmp_path, srv, "--checks", "checks.json")
+        assert srv.requests == []
+
+    assert done.returncode == 1
+    (line,) = done.stderr.strip().splitlines()
+    assert re.match(r"error: checks\.json: check 1 \(adds a task\), step 1: needs exactly one of", line), line
+    assert not (tmp_path / "runs").exists()

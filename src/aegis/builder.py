@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import time
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Literal
 
@@ -19,7 +20,6 @@ from aegis.ask import Answer, ask_for_code
 from aegis.config import AegisConfig
 from aegis.datasets import slugify
 from aegis.deps import classify, installable
-from aegis.errors import AegisError
 from aegis.protocols import LLM, Check, Packager
 from aegis.recorder import RunRecorder
 from aegis.schema import Attempt, PackageResult, Problem, RunResult, RunStatus, Task, Usage, Verdict
@@ -39,6 +39,7 @@ class _State:
     started: float = field(default_factory=time.monotonic)
     checks: CheckSet | None = None
     """The acceptance checks every attempt must pass (from the dataset, or the spec the model wrote)."""
+    package: PackageResult | None = None
 
     def add(self, attempt: Attempt) -> None:
         self.attempts.append(attempt)
@@ -74,35 +75,29 @@ class Builder:
 
     def build(self, task: Task, recorder: RunRecorder) -> RunResult:
         state = _State()
-        status: RunStatus = "error"
-        message = "the build stopped unexpectedly"
-        package = None
-        try:
-            state.checks = self._checks(task, recorder, state)
-            status, message = self._loop(task, recorder, state)
-            if status == "pass" and self.packager is not None:
-                package = self._package(recorder, self.packager)
-                status, message = ("pass", message) if package.ok else ("fail", package.message)
-        except KeyboardInterrupt:
-            status, message = "interrupted", "interrupted by the user (Ctrl-C)"
-            raise
-        except AegisError as exc:
-            status, message = "error", str(exc)
-            raise
-        finally:
-            result = RunResult(
-                task=task,
-                status=status,
-                run_dir=str(recorder.dir),
-                attempts=state.attempts,
-                app_path=str(self._final_app(recorder)) if status == "pass" else "",
-                package=package,
-                usage=state.usage,
-                seconds=state.seconds,
-                message=message,
-            )
-            recorder.finalize(result)
-        return result
+        return recorder.run(lambda: self._work(task, recorder, state), partial(self._result, task, recorder, state))
+
+    def _work(self, task: Task, recorder: RunRecorder, state: _State) -> tuple[RunStatus, str]:
+        state.checks = self._checks(task, recorder, state)
+        status, message = self._loop(task, recorder, state)
+        if status == "pass" and self.packager is not None:
+            state.package = self._package(recorder, self.packager)
+            if not state.package.ok:
+                return "fail", state.package.message
+        return status, message
+
+    def _result(self, task: Task, recorder: RunRecorder, state: _State, status: RunStatus, message: str) -> RunResult:
+        return RunResult(
+            task=task,
+            status=status,
+            run_dir=str(recorder.dir),
+            attempts=state.attempts,
+            app_path=str(self._final_app(recorder)) if status == "pass" else "",
+            package=state.package,
+            usage=state.usage,
+            seconds=state.seconds,
+            message=message,
+        )
 
     def _checks(self, task: Task, recorder: RunRecorder, state: _State) -> CheckSet | None:
         """The dataset's checks; else, when specs are on, the checks of a spec the model writes first."""

@@ -17,15 +17,16 @@ import os
 import platform
 import sys
 import time
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from aegis import __version__
 from aegis.datasets import slugify
-from aegis.errors import RunFolderError
+from aegis.errors import AegisError, RunFolderError
 from aegis.redact import RedactingFilter, Redactor
-from aegis.schema import Attempt, Completion, Message, RunResult, Task
+from aegis.schema import Attempt, Completion, Message, RunResult, RunStatus, Task
 
 LOGGER = "aegis"
 RESERVE_BYTES = 16 * 1024
@@ -98,6 +99,25 @@ class RunRecorder:
             problems=[p.message for p in attempt.verdict.problems],
             folder=str(folder),
         )
+
+    def run(
+        self, work: Callable[[], tuple[RunStatus, str]], result_of: Callable[[RunStatus, str], RunResult]
+    ) -> RunResult:
+        """Do a build's work and finalize the folder with its result whatever happens (errors and Ctrl-C re-raise)."""
+        status: RunStatus = "error"
+        message = "the build stopped unexpectedly"
+        try:
+            status, message = work()
+        except KeyboardInterrupt:
+            status, message = "interrupted", "interrupted by the user (Ctrl-C)"
+            raise
+        except AegisError as exc:
+            status, message = "error", str(exc)
+            raise
+        finally:
+            result = result_of(status, message)
+            self.finalize(result)
+        return result
 
     def finalize(self, result: RunResult) -> None:
         self._reserve.unlink(missing_ok=True)

@@ -19,6 +19,7 @@ import logging
 import sys
 import time
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Literal
 
@@ -26,7 +27,6 @@ from aegis import prompts
 from aegis.acceptance import CheckSet
 from aegis.ask import Answer, ask_for_code
 from aegis.config import AegisConfig
-from aegis.errors import AegisError
 from aegis.headless import child_environment
 from aegis.protocols import LLM, Check, Runner
 from aegis.recorder import RunRecorder
@@ -125,20 +125,7 @@ class SeedBuilder:
 
     def build(self, task: Task, recorder: RunRecorder) -> RunResult:
         state = _Rounds()
-        status: RunStatus = "error"
-        message = "the build stopped unexpectedly"
-        try:
-            status, message = self._loop(task, recorder, state)
-        except KeyboardInterrupt:
-            status, message = "interrupted", "interrupted by the user (Ctrl-C)"
-            raise
-        except AegisError as exc:
-            status, message = "error", str(exc)
-            raise
-        finally:
-            result = _result(task, recorder, state, status, message)
-            recorder.finalize(result)
-        return result
+        return recorder.run(lambda: self._loop(task, recorder, state), partial(_result, task, recorder, state))
 
     def _loop(self, task: Task, recorder: RunRecorder, state: _Rounds) -> tuple[RunStatus, str]:
         for number in range(1, self.rounds + 1):

@@ -13,9 +13,10 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from aegis.config import AegisConfig
 from aegis.llm import make_llm
 from aegis.llm.fakeserver import ScriptedServer
-from aegis.schema import Task
+from aegis.schema import RunResult, Task
 from aegis.session import build_one
 from conftest import fenced
 
@@ -36,14 +37,17 @@ def json_block(data: object) -> str:
     return f"```json\n{json.dumps(data, indent=1)}\n```\n"
 
 
-def test_a_failed_check_goes_into_the_repair_prompt_and_the_fix_passes(server: ScriptedServer, config_for) -> None:
-    server.add(fenced(ADD_DOES_NOTHING), fenced(TODO_APP))
-    config = config_for(server)
+def build_todo(config: AegisConfig) -> RunResult:
     llm = make_llm(config.llm)
     try:
-        result = build_one(Task(id="todo", task=TASK, checks=[ADDS]), config, llm)
+        return build_one(Task(id="todo", task=TASK, checks=[ADDS]), config, llm)
     finally:
         llm.close()
+
+
+def test_a_failed_check_goes_into_the_repair_prompt_and_the_fix_passes(server: ScriptedServer, config_for) -> None:
+    server.add(fenced(ADD_DOES_NOTHING), fenced(TODO_APP))
+    result = build_todo(config_for(server))
 
     assert (result.status, result.rounds) == ("pass", 2)
     first, second = (attempt.verdict for attempt in result.attempts)
@@ -59,12 +63,7 @@ def test_a_failed_check_goes_into_the_repair_prompt_and_the_fix_passes(server: S
 
 def test_failed_checks_do_not_fail_a_build_that_does_not_require_them(server: ScriptedServer, config_for) -> None:
     server.add(fenced(ADD_DOES_NOTHING))
-    config = config_for(server, check={"require_acceptance": False})
-    llm = make_llm(config.llm)
-    try:
-        result = build_one(Task(id="todo", task=TASK, checks=[ADDS]), config, llm)
-    finally:
-        llm.close()
+    result = build_todo(config_for(server, check={"require_acceptance": False}))
 
     assert (result.status, result.rounds) == ("pass", 1)
     acceptance = result.attempts[0].verdict.acceptance

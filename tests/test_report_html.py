@@ -15,7 +15,7 @@ from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 
 from aegis.bench.html import write_report
-from aegis.bench.models import BenchRow
+from aegis.bench.models import BenchRow, RowAcceptance
 
 CHROMIUM, CHROMEDRIVER = shutil.which("chromium"), shutil.which("chromedriver")
 pytestmark = pytest.mark.skipif(
@@ -70,6 +70,10 @@ def make_row(out: Path, task_id: str, run: int, status: str, tokens: int, shot: 
     return BenchRow(**(fields | extra))
 
 
+THREE_OF_FOUR = RowAcceptance(source="dataset", passed=False, passed_count=3, total=4, failed=["check 'saves'"])
+"""Warnings only: the notepad passed with check.require_acceptance off."""
+
+
 @pytest.fixture
 def bench(tmp_path: Path) -> tuple[Path, list[BenchRow]]:
     """A counter (2 runs, passes once), a clock (fails, no app, no screenshot), a notepad (passes, medium)."""
@@ -81,9 +85,7 @@ def bench(tmp_path: Path) -> tuple[Path, list[BenchRow]]:
         make_row(out, "001-a-counter", 1, "fail", 1000, shot=40),
         make_row(out, "001-a-counter", 2, "pass", 2000, shot=64),
         make_row(out, "002-a-clock", 1, "fail", 500, app="", gate="pass", problems=["crash: ZeroDivisionError"]),
-        make_row(
-            out, "003-a-notepad", 1, "pass", 1200, shot=50, executable=notepad, acceptance={"passed": 3, "total": 4}
-        ),
+        make_row(out, "003-a-notepad", 1, "pass", 1200, shot=50, executable=notepad, acceptance=THREE_OF_FOUR),
     ]
 
 

@@ -84,7 +84,7 @@ def run_view(out: Path, row: BenchRow) -> dict[str, Any]:
         "gate": f"{row.pipeline} gate: {row.gate}, explorer: {row.status}" if row.gate != row.status else "",
         "problems": (row.problems or ([row.message] if row.message else [])) if failed else [],
         "links": {name: href for name, href in links.items() if href and (out / href).exists()},
-        "acceptance": f"{row.acceptance['passed']}/{row.acceptance['total']}" if row.acceptance else "",
+        "acceptance": f"{row.acceptance.passed_count}/{row.acceptance.total}" if row.acceptance else "",
     }
 
 

@@ -44,6 +44,17 @@ class BenchSettings(Frozen):
     """Take a lock file around every embedded-model call, so parallel workers never generate at once."""
 
 
+class RowAcceptance(Frozen):
+    """The acceptance checks' results on an item's final app, as a bench row keeps them."""
+
+    source: Literal["dataset", "generated", "file"]
+    passed: bool
+    passed_count: int
+    total: int
+    failed: list[str] = Field(default_factory=list)
+    """One sentence per failed check, as the repair prompt gives them."""
+
+
 class BenchRow(Frozen):
     """One finished item, as appended to results.jsonl. Paths are relative to the bench folder."""
 
@@ -73,7 +84,7 @@ class BenchRow(Frozen):
     chat: str = ""
     screenshot: str = ""
     executable: str = ""
-    acceptance: dict[str, object] | None = None
+    acceptance: RowAcceptance | None = None
     """Acceptance checks' results on the final app, when the task has checks."""
     checks_repaired: int = 0
     """Failed acceptance checks that went into a repair prompt (a next round followed)."""

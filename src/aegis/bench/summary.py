@@ -119,7 +119,7 @@ def _acceptance(rows: Sequence[BenchRow]) -> dict[str, Any]:
     checked = [r.acceptance for r in rows if r.acceptance is not None]
     if not checked:
         return {}
-    passed = sum(bool(a.get("passed")) for a in checked)
+    passed = sum(a.passed for a in checked)
     repaired = sum(r.checks_repaired for r in rows)
     return {
         "acceptance_checked": len(checked),

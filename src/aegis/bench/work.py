@@ -17,7 +17,7 @@ from typing import Any
 
 from aegis.accept_check import failure_sentence
 from aegis.acceptance import CheckSet
-from aegis.bench.models import BenchItem, BenchRow, BenchSettings
+from aegis.bench.models import BenchItem, BenchRow, BenchSettings, RowAcceptance
 from aegis.bench.prices import cost_of
 from aegis.buildenv import locked
 from aegis.config import AegisConfig, LLMConfig
@@ -130,17 +130,17 @@ def _repairs(result: RunResult) -> dict[str, Any]:
     return {"checks_repaired": tried, "checks_fixed": fixed}
 
 
-def _acceptance(verdict: Verdict | None) -> dict[str, object] | None:
+def _acceptance(verdict: Verdict | None) -> RowAcceptance | None:
     if verdict is None or verdict.acceptance is None:
         return None
     acceptance = verdict.acceptance
-    return {
-        "source": acceptance.source,
-        "passed": acceptance.passed,
-        "passed_count": acceptance.passed_count,
-        "total": acceptance.total,
-        "failed": [failure_sentence(c) for c in acceptance.checks if not c.passed],
-    }
+    return RowAcceptance(
+        source=acceptance.source,
+        passed=acceptance.passed,
+        passed_count=acceptance.passed_count,
+        total=acceptance.total,
+        failed=[failure_sentence(c) for c in acceptance.checks if not c.passed],
+    )
 
 
 def _error_row(item: BenchItem, settings: BenchSettings, config: AegisConfig, message: str) -> BenchRow:

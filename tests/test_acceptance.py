@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from aegis.acceptance import CheckSet
+from aegis.acceptance import CheckSet, instruction
 from aegis.config import CheckConfig, SandboxConfig
 from aegis.errors import AcceptanceError
 from aegis.headless import HeadlessCheck
@@ -113,3 +113,23 @@ def test_one_check_fits_three_calculator_layouts(app: str, tmp_path: Path) -> No
     """Grid + QLineEdit; QMainWindow + QLabel + '＋'/'＝' padded with spaces; '&2' accelerators + a float result."""
     verdict = check(app, [*CALC[:3], {"click": "="}, {"expect_text": "5"}], tmp_path)
     assert verdict.acceptance is not None and verdict.acceptance.passed, verdict.acceptance
+
+
+@pytest.mark.parametrize(
+    ("step", "words"),
+    [
+        ({"key": "Left"}, "press 'Left'"),
+        ({"wait": 1.5}, "wait 1.5 s"),
+        ({"expect_text": "5", "in": "display"}, "'5' is shown in 'display'"),
+        ({"expect_changed": "Window"}, "the window changes"),
+        ({"expect_changed": "time"}, "the text of 'time' changes"),
+        ({"expect_file": "hi"}, "a save dialog (QFileDialog.getSaveFileName) asks where, and a file holding 'hi' is"),
+        ({"expect_image_shown": True}, "an open dialog (QFileDialog.getOpenFileName) asks for an image, which is"),
+        ({"expect_items": "", "count": 2}, "a list has at least 2 items"),
+        ({"expect_count": 1, "of": "field"}, "at least 1 field is shown"),
+        ({"expect_no_dialog_error": True}, "no error message box appears"),
+    ],
+)
+def test_the_generate_prompt_says_what_each_step_needs(step: dict[str, object], words: str) -> None:
+    (parsed,) = CheckSet.parse("file", [{"name": "n", "steps": [step]}]).checks[0].steps
+    assert instruction(parsed).startswith(words)

@@ -55,7 +55,7 @@ def test_a_failed_check_goes_into_the_repair_prompt_and_the_fix_passes(server: S
     assert first.acceptance.source == "dataset" and not first.acceptance.passed and second.acceptance.passed
     assert [p.kind for p in first.failures] == ["acceptance"]  # it ran and survived the explorer: only the check
     generate, repair = user_message(server.requests[0]), user_message(server.requests[1])
-    assert "- adds a task: type 'buy milk', click 'Add', expect items 'buy milk'" in generate
+    assert "- adds a task: type 'buy milk', click 'Add', a list has an item 'buy milk'" in generate
     assert "acceptance check 'adds a task': after type 'buy milk', click 'Add': the list has no item" in repair
     assert "make it work with these exact labels" in repair
     assert server.requests[0]["messages"][:2] == server.requests[1]["messages"][:2]  # the stable prefix
@@ -92,7 +92,7 @@ def test_build_with_a_generated_spec_sends_an_invalid_spec_back_once(tmp_path: P
     assert len(requests) == 4
     assert TASK in user_message(requests[0]) and '"checks"' in user_message(requests[0])
     assert user_message(requests[1]).startswith("Your spec is not valid: check 1 (adds a task), step 1:")
-    assert "- adds a task: type 'buy milk', click 'Add', expect items 'buy milk'" in user_message(requests[2])
+    assert "- adds a task: type 'buy milk', click 'Add', a list has an item 'buy milk'" in user_message(requests[2])
     assert "acceptance check 'adds a task'" in user_message(requests[3])
     folder = run_folder(tmp_path)
     spec = json.loads((folder / "spec.json").read_text())

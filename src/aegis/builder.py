@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Literal
 
 from aegis import prompts
-from aegis.acceptance import CheckSet, describe_all
+from aegis.acceptance import CheckSet, instruction
 from aegis.app_deps import OnEvent, prepare
 from aegis.ask import Answer, ask_for_code
 from aegis.config import AegisConfig
@@ -56,7 +56,7 @@ class _State:
         """The checks as one line each, for the prompts."""
         if self.checks is None:
             return []
-        return [f"{c.name}: {', '.join(describe_all(c.steps))}" for c in self.checks.checks]
+        return [f"{c.name}: {', '.join(instruction(step) for step in c.steps)}" for c in self.checks.checks]
 
     @property
     def seconds(self) -> float:

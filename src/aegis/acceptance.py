@@ -33,7 +33,6 @@ Selectors forgive case, `&` accelerators, surrounding spaces, trailing "..." and
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, Literal
 
@@ -194,10 +193,6 @@ def describe(step: _Step) -> str:
     words = verb.replace("_", " ")
     shown = f" {value!r}" if not isinstance(value, bool) else ""
     return f"{words}{shown}" + (f" in {where!r}" if where else "")
-
-
-def describe_all(steps: Sequence[_Step]) -> list[str]:
-    return [describe(step) for step in steps]
 
 
 def instruction(step: _Step) -> str:

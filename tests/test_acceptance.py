@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from aegis.acceptance import CheckSet, instruction
+from aegis import prompts
+from aegis.acceptance import CheckSet
 from aegis.config import CheckConfig, SandboxConfig
 from aegis.errors import AcceptanceError
 from aegis.headless import HeadlessCheck
@@ -40,8 +41,8 @@ def check(app: str, steps: list[dict[str, object]], tmp_path: Path) -> Verdict:
     )
 
 
-def verb_of(step: dict[str, object]) -> str:
-    return next(iter(step))
+def last_verb(steps: list[dict[str, object]]) -> str:
+    return next(iter(steps[-1]))
 
 
 CASES: list[tuple[str, list[dict[str, object]], bool | str]] = [
@@ -70,7 +71,7 @@ CASES: list[tuple[str, list[dict[str, object]], bool | str]] = [
 ]
 
 
-@pytest.mark.parametrize(("app", "steps", "outcome"), CASES, ids=[f"{a}-{verb_of(s[-1])}" for a, s, _ in CASES])
+@pytest.mark.parametrize(("app", "steps", "outcome"), CASES, ids=[f"{a}-{last_verb(s)}" for a, s, _ in CASES])
 def test_each_kind_passes_a_correct_app_and_fails_a_wrong_one(
     app: str, steps: list[dict[str, object]], outcome: bool | str, tmp_path: Path
 ) -> None:
@@ -118,18 +119,25 @@ def test_one_check_fits_three_calculator_layouts(app: str, tmp_path: Path) -> No
 @pytest.mark.parametrize(
     ("step", "words"),
     [
+        ({"click": "Open", "double": True}, "double-click 'Open'"),
+        ({"type": "milk", "into": "Task", "enter": True}, "type 'milk' into 'Task' and press Enter"),
         ({"key": "Left"}, "press 'Left'"),
         ({"wait": 1.5}, "wait 1.5 s"),
-        ({"expect_text": "5", "in": "display"}, "'5' is shown in 'display'"),
-        ({"expect_changed": "Window"}, "the window changes"),
+        ({"select": "Ideas", "in": "notes"}, "select 'Ideas' in 'notes'"),
+        ({"expect_text": "5", "in": "display", "exact": True}, "exactly '5' is shown in 'display'"),
+        ({"expect_changed": " Window"}, "the window changes"),
         ({"expect_changed": "time"}, "the text of 'time' changes"),
         ({"expect_file": "hi"}, "a save dialog (QFileDialog.getSaveFileName) asks where, and a file holding 'hi' is"),
-        ({"expect_image_shown": True}, "an open dialog (QFileDialog.getOpenFileName) asks for an image, which is"),
+        ({"expect_image_shown": True}, 'QFileDialog.getOpenFileName with the filter "Images (*.png *.jpg *.bmp)")'),
         ({"expect_items": "", "count": 2}, "a list has at least 2 items"),
+        ({"expect_items": "milk", "count": 2}, "a list has an item 'milk' and at least 2 items"),
         ({"expect_count": 1, "of": "field"}, "at least 1 field is shown"),
-        ({"expect_no_dialog_error": True}, "no error message box appears"),
+        ({"expect_count": 3}, "at least 3 widgets are shown"),
+        ({"expect_no_dialog_error": True}, "no error or warning message box appears"),
     ],
 )
 def test_the_generate_prompt_says_what_each_step_needs(step: dict[str, object], words: str) -> None:
-    (parsed,) = CheckSet.parse("file", [{"name": "n", "steps": [step]}]).checks[0].steps
-    assert instruction(parsed).startswith(words)
+    checks = CheckSet.parse("file", [{"name": "the check", "steps": [{"click": "Go"}, step]}]).checks
+    generate = prompts.start("an app", checks)[1].content
+    assert "A user will test it like this (keep these exact labels):\n- the check: click 'Go', " in generate
+    assert words in generate.splitlines()[-1]

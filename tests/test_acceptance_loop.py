@@ -1,4 +1,5 @@
-"""Acceptance checks in the build loop and in `aegis build`; the scripted OpenAI-compatible server plays the model.
+"""Acceptance checks in the build loop, `aegis build` and `aegis check`; a scripted OpenAI-compatible server plays
+the model.
 
 The program it serves is tests/apps/acceptance/todo.py; its subtly wrong twin's Add does nothing.
 """
@@ -22,7 +23,7 @@ from conftest import fenced
 
 AEGIS = str(Path(sys.executable).parent / "aegis")
 TODO_APP = (Path(__file__).parent / "apps" / "acceptance" / "todo.py").read_text(encoding="utf-8")
-ADD_DOES_NOTHING = TODO_APP.replace('BROKEN = "broken" in sys.argv[0]', "BROKEN = True")
+ADD_DOES_NOTHING = TODO_APP.replace('BROKEN = sys.argv[0].endswith("_broken.py")', "BROKEN = True")
 TASK = "a todo list: type a task, press Add, and it is listed"
 ADDS = {"name": "adds a task", "steps": [{"type": "buy milk"}, {"click": "Add"}, {"expect_items": "buy milk"}]}
 SPEC = {"features": ["a task field", "an Add button", "the list of tasks"], "checks": [ADDS]}
@@ -121,7 +122,7 @@ def test_build_with_a_checks_file_is_judged_by_it(tmp_path: Path) -> None:
     folder = run_folder(tmp_path)
     assert not (folder / "spec.json").exists()
     verdict = json.loads((folder / "attempts/2/verdict.json").read_text())
-    assert verdict["acceptance"]["passed"]
+    assert verdict["acceptance"]["source"] == "file" and verdict["acceptance"]["passed"]
 
 
 def test_an_invalid_checks_file_is_one_line_naming_the_check_and_starts_no_run(tmp_path: Path) -> None:
@@ -130,7 +131,35 @@ def test_an_invalid_checks_file_is_one_line_naming_the_check_and_starts_no_run(t
         done = build(tmp_path, srv, "--checks", "checks.json")
         assert srv.requests == []
 
-    assert done.returncode == 1
+    assert done.returncode == 2  # a usage error, like a bad config
     (line,) = done.stderr.strip().splitlines()
     assert re.match(r"error: checks\.json: check 1 \(adds a task\), step 1: needs exactly one of", line), line
     assert not (tmp_path / "runs").exists()
+
+
+def test_check_command_runs_a_checks_file_after_exploring(tmp_path: Path) -> None:
+    (tmp_path / "checks.json").write_text(json.dumps([ADDS]))
+    (tmp_path / "todo.py").write_text(TODO_APP)
+    (tmp_path / "todo_add_does_nothing.py").write_text(ADD_DOES_NOTHING)
+
+    def check(app: str, checks: str = "checks.json") -> subprocess.CompletedProcess[str]:
+        argv = [AEGIS, "check", app, "--checks", checks, "--json", "--max-actions", "10"]
+        return subprocess.run(argv, cwd=tmp_path, capture_output=True, text=True, timeout=120, check=False)
+
+    good, wrong = check("todo.py"), check("todo_add_does_nothing.py")
+    assert (good.returncode, wrong.returncode) == (0, 1), good.stderr + wrong.stderr
+    assert json.loads(good.stdout)["acceptance"] | {"checks": []} == {
+        "source": "file",
+        "checks": [],
+        "total": 1,
+        "passed_count": 1,
+        "passed": True,
+    }
+    (result,) = json.loads(wrong.stdout)["acceptance"]["checks"]
+    assert not result["passed"]
+    assert [step["ok"] for step in result["steps"]] == [True, True, False]
+    assert "no item containing 'buy milk'" in result["steps"][2]["message"]
+    (tmp_path / "bad.json").write_text(json.dumps(INVALID_SPEC["checks"]))
+    bad = check("todo.py", "bad.json")
+    assert bad.returncode == 2 and bad.stdout == ""
+    assert bad.stderr.strip().startswith("error: bad.json: check 1 (adds a task), step 1:")

@@ -128,7 +128,7 @@ def test_dataset_checks_judge_both_pipelines_and_fixes_are_counted(tmp_path: Pat
     adds = {"name": "adds", "steps": [{"type": "buy milk"}, {"click": "Add"}, {"expect_items": "buy milk"}]}
     dataset = tmp_path / "todo.json"
     dataset.write_text(json.dumps([{"id": "todo", "task": "a todo list", "checks": [adds]}]))
-    add_does_nothing = todo.replace('BROKEN = "broken" in sys.argv[0]', "BROKEN = True")
+    add_does_nothing = todo.replace('BROKEN = sys.argv[0].endswith("_broken.py")', "BROKEN = True")
     rules = {"acceptance check 'adds'": fenced(todo), "a todo list": fenced(add_does_nothing)}
     with ScriptedServer(rules=rules) as srv:
         for pipeline in ("aegis", "seed"):
@@ -143,6 +143,7 @@ def test_dataset_checks_judge_both_pipelines_and_fixes_are_counted(tmp_path: Pat
     assert (row["status"], row["rounds"], row["checks_repaired"], row["checks_fixed"]) == ("pass", 2, 1, 1)
     assert row["acceptance"]["passed"] and row["acceptance"]["source"] == "dataset"
     assert (totals["acceptance_rate"], totals["checks_repaired"], totals["checks_fixed_next_round"]) == (1.0, 1, 1)
+    assert "<div>run 1: 1/1</div>" in (tmp_path / "aegis" / "report.html").read_text()
     row, totals = row_and_totals("seed")
     assert (row["gate"], row["status"], row["rounds"], row["checks_repaired"]) == ("pass", "fail", 1, 0)
     assert row["acceptance"]["failed"] == [
@@ -150,6 +151,7 @@ def test_dataset_checks_judge_both_pipelines_and_fixes_are_counted(tmp_path: Pat
         "the list has no item containing 'buy milk' (items: none)"
     ]
     assert totals["acceptance_rate"] == 0.0
+    assert "<div>run 1: 0/1</div>" in (tmp_path / "seed" / "report.html").read_text()
 
 
 def test_a_different_bench_into_the_same_folder_is_refused(dataset: Path, model: ScriptedServer) -> None:

@@ -27,7 +27,6 @@ Selectors forgive case, `&` accelerators, surrounding spaces, trailing "..." and
     parse_checks(data) -> list[AcceptanceCheck]    validate; AcceptanceError names the check and step
     load_checks(path)  -> list[AcceptanceCheck]    a JSON or YAML file: a list of checks, or {"checks": [...]}
     describe(step)     -> str                      the step in words, for reports and repair prompts
-    instruction(step)  -> str                      the step as the generate prompt asks for it (Qt hints included)
 """
 
 from __future__ import annotations
@@ -39,7 +38,7 @@ from typing import Any, Literal
 from pydantic import Field, ValidationError
 
 from aegis.errors import AcceptanceError
-from aegis.schema import Frozen
+from aegis.schema import CheckSource, Frozen
 
 
 class _Step(Frozen):
@@ -150,11 +149,11 @@ class AcceptanceCheck(Frozen):
 class CheckSet(Frozen):
     """The checks an app must pass, and where they came from."""
 
-    source: Literal["dataset", "generated", "file"]
+    source: CheckSource
     checks: list[AcceptanceCheck] = Field(min_length=1)
 
     @classmethod
-    def parse(cls, source: Literal["dataset", "generated", "file"], data: object) -> CheckSet:
+    def parse(cls, source: CheckSource, data: object) -> CheckSet:
         return cls(source=source, checks=parse_checks(data))
 
 
@@ -193,41 +192,6 @@ def describe(step: _Step) -> str:
     words = verb.replace("_", " ")
     shown = f" {value!r}" if not isinstance(value, bool) else ""
     return f"{words}{shown}" + (f" in {where!r}" if where else "")
-
-
-def instruction(step: _Step) -> str:
-    """What the app must do at this step, in the words of a request to the model that writes it.
-
-    Expectations that rest on how the probe works say so: a file is written through a save dialog, an image
-    is loaded through an open dialog (the probe answers both).
-    """
-    within = getattr(step, "within", None)
-    where = f" in {within!r}" if within else ""
-    if isinstance(step, Key):
-        return f"press {step.key!r}" + (f" in {step.into!r}" if step.into else "")
-    if isinstance(step, Wait):
-        return f"wait {step.wait:g} s"
-    if isinstance(step, ExpectText):
-        return f"{step.expect_text!r} is shown{where}"
-    if isinstance(step, ExpectChanged):
-        target = step.expect_changed
-        return "the window changes" if target.strip().casefold() == "window" else f"the text of {target!r} changes"
-    if isinstance(step, ExpectFile):
-        holds = f" holding {step.expect_file!r}" if step.expect_file else ""
-        return f"a save dialog (QFileDialog.getSaveFileName) asks where, and a file{holds} is written there"
-    if isinstance(step, ExpectImageShown):
-        return "an open dialog (QFileDialog.getOpenFileName) asks for an image, which is then shown"
-    if isinstance(step, ExpectItems):
-        entry = f" {step.expect_items!r}" if step.expect_items else ""
-        rows = f"at least {step.count} items" if step.count > 1 else "an item"
-        return f"a list{where} has {rows}{entry}"
-    if isinstance(step, ExpectCount):
-        plural = step.expect_count > 1
-        kind = {"any": "widget", "button": "button", "field": "field", "label": "label", "list": "list"}[step.of]
-        return f"at least {step.expect_count} {kind}{'s are' if plural else ' is'} shown"
-    if isinstance(step, ExpectNoDialogError):
-        return "no error message box appears"
-    return describe(step)
 
 
 def _check(index: int, raw: object) -> AcceptanceCheck:

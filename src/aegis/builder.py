@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Literal
 
 from aegis import prompts
-from aegis.acceptance import CheckSet, instruction
+from aegis.acceptance import AcceptanceCheck, CheckSet
 from aegis.app_deps import OnEvent, prepare
 from aegis.ask import Answer, ask_for_code
 from aegis.config import AegisConfig
@@ -40,6 +40,7 @@ class _State:
     checks: CheckSet | None = None
     """The acceptance checks every attempt must pass (from the dataset, or the spec the model wrote)."""
     package: PackageResult | None = None
+    """The passing app's executable, once packaged."""
 
     def add(self, attempt: Attempt) -> None:
         self.attempts.append(attempt)
@@ -52,11 +53,8 @@ class _State:
         )
 
     @property
-    def tests(self) -> list[str]:
-        """The checks as one line each, for the prompts."""
-        if self.checks is None:
-            return []
-        return [f"{c.name}: {', '.join(instruction(step) for step in c.steps)}" for c in self.checks.checks]
+    def check_list(self) -> list[AcceptanceCheck]:
+        return self.checks.checks if self.checks is not None else []
 
     @property
     def seconds(self) -> float:
@@ -75,7 +73,9 @@ class Builder:
 
     def build(self, task: Task, recorder: RunRecorder) -> RunResult:
         state = _State()
-        return recorder.run(lambda: self._work(task, recorder, state), partial(self._result, task, recorder, state))
+        return recorder.run_and_finalize(
+            lambda: self._work(task, recorder, state), partial(self._result, task, recorder, state)
+        )
 
     def _work(self, task: Task, recorder: RunRecorder, state: _State) -> tuple[RunStatus, str]:
         state.checks = self._checks(task, recorder, state)
@@ -100,9 +100,9 @@ class Builder:
         )
 
     def _checks(self, task: Task, recorder: RunRecorder, state: _State) -> CheckSet | None:
-        """The dataset's checks; else, when specs are on, the checks of a spec the model writes first."""
+        """The task's checks (a dataset's or a file's); else, when specs are on, those of a spec the model writes."""
         if task.checks:
-            return CheckSet.parse("dataset", task.checks)
+            return CheckSet.parse(task.checks_from, task.checks)
         if not self.config.loop.spec or self.tools is not None:
             return None
         spec = write_spec(
@@ -172,9 +172,9 @@ class Builder:
         if kind == "repair":
             last = attempts[-1]
             previous = prompts.fenced(last.code) if last.code else last.verdict.problems[0].message
-            messages = prompts.repair(task.task, previous, last.verdict.failures, state.tests)
+            messages = prompts.repair(task.task, previous, last.verdict.failures, state.check_list)
         else:
-            messages = prompts.start(task.task, state.tests)
+            messages = prompts.start(task.task, state.check_list)
         return ask_for_code(
             self.llm,
             messages,

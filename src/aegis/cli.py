@@ -18,9 +18,10 @@ from rich.console import Console
 from rich.logging import RichHandler
 
 from aegis import cli_bench, cli_deps, cli_package
+from aegis.acceptance import AcceptanceCheck, load_checks
 from aegis.cli_options import BaseUrlOpt, ConfigOpt, ModelOpt, RoundsOpt, RunsOpt, SeedOpt
 from aegis.config import AegisConfig, load_config
-from aegis.errors import AegisError, ConfigError, ModelStoreError
+from aegis.errors import AcceptanceError, AegisError, ConfigError, ModelStoreError
 from aegis.redact import RedactingFilter, Redactor
 from aegis.schema import RunResult, Task, Verdict
 
@@ -107,16 +108,15 @@ def build(
             deps={"allow_packages": allow_package},
             package={"enabled": package, "mode": "onefile" if onefile else None},
         )
-        from aegis.acceptance import load_checks
         from aegis.llm import make_llm
         from aegis.session import build_one, prune
 
-        raw_checks = [c.model_dump(by_alias=True, exclude_none=True) for c in load_checks(checks)] if checks else []
+        raw_checks = [c.model_dump(by_alias=True, exclude_none=True) for c in _load_checks(checks)] if checks else []
         prune(config)
         _ensure_embedded_model(config)
         llm = make_llm(config.llm)
         try:
-            return build_one(Task(id="cli", task=task.strip(), checks=raw_checks), config, llm)
+            return build_one(Task(id="cli", task=task.strip(), checks=raw_checks, checks_from="file"), config, llm)
         finally:
             llm.close()
 
@@ -142,12 +142,12 @@ def check(
     if not app_file.is_file() or app_file.suffix != ".py":
         console.print(f"[red]error:[/red] {app_file}: not a Python file")
         raise typer.Exit(2)
-    from aegis.acceptance import CheckSet, load_checks
+    from aegis.acceptance import CheckSet
     from aegis.headless import HeadlessCheck
     from aegis.sandbox import make_runner
 
     config = _run(lambda: _config(config_file, check={"timeout": timeout, "max_actions": max_actions, "seed": seed}))
-    check_set = _run(lambda: CheckSet(source="file", checks=load_checks(checks))) if checks else None
+    check_set = _run(lambda: CheckSet(source="file", checks=_load_checks(checks))) if checks else None
     out_dir = (screenshots or Path(tempfile.mkdtemp(prefix="aegis-check-"))).resolve()
     headless = HeadlessCheck(make_runner(config.sandbox), config.check)
     verdict = _run(lambda: headless.check(app_file.resolve(), out_dir, checks=check_set))
@@ -156,6 +156,14 @@ def check(
     else:
         _print_verdict(verdict, out_dir)
     raise typer.Exit(0 if verdict.passed else 1)
+
+
+def _load_checks(path: Path) -> list[AcceptanceCheck]:
+    """A checks file the user named; a bad one is a usage error (exit 2), like a bad config."""
+    try:
+        return load_checks(path)
+    except AcceptanceError as exc:
+        raise ConfigError(str(exc)) from None
 
 
 def _print_verdict(verdict: Verdict, out_dir: Path) -> None:

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 
 import jinja2
 
+from aegis.acceptance import AcceptanceCheck, Step, verb_of
 from aegis.schema import Message, Problem
 
 _env = jinja2.Environment(
@@ -18,6 +19,7 @@ _env = jinja2.Environment(
     keep_trailing_newline=False,
     autoescape=False,
 )
+_env.filters["q"] = repr  # 'quoted' the way the repair prompt's failure sentences quote labels
 
 MAX_PROBLEMS = 3
 """Problems shown in one repair prompt: the first failures matter, the rest is noise for a small model."""
@@ -27,17 +29,25 @@ def render(name: str, **values: object) -> str:
     return _env.get_template(f"{name}.j2").render(**values).strip()
 
 
-def start(task: str, tests: Sequence[str] = ()) -> list[Message]:
+def start(task: str, checks: Sequence[AcceptanceCheck] = ()) -> list[Message]:
     """The stable prefix: system rules, then the task and how a user will test it (one line a check)."""
+    views = [{"name": c.name, "steps": [_step_view(s) for s in c.steps]} for c in checks]
     return [
         Message(role="system", content=render("system")),
-        Message(role="user", content=render("generate", task=task, tests=list(tests))),
+        Message(role="user", content=render("generate", task=task, checks=views)),
     ]
 
 
-def repair(task: str, previous_answer: str, problems: Sequence[Problem], tests: Sequence[str] = ()) -> list[Message]:
+def _step_view(step: Step) -> dict[str, object]:
+    """A step for the templates: its fields by their check-language names, plus which verb it is."""
+    return {"verb": verb_of(step), **step.model_dump(by_alias=True)}
+
+
+def repair(
+    task: str, previous_answer: str, problems: Sequence[Problem], checks: Sequence[AcceptanceCheck] = ()
+) -> list[Message]:
     return [
-        *start(task, tests),
+        *start(task, checks),
         Message(role="assistant", content=previous_answer),
         Message(role="user", content=render("repair", problems=list(problems)[:MAX_PROBLEMS])),
     ]

@@ -5,6 +5,7 @@ runs/<YYYYmmdd_HHMMSS>_<slug>/
     chat.md          every message sent to and received from the model
     events.jsonl     one line per step (llm call, verdict, repair, package)
     metadata.json    task, model, config, versions, final status
+    spec.json        the features and checks the model wrote first (`loop.spec`)
     attempts/<n>/    app.py, verdict.json, the check's screenshots and output
     app/             the final app.py and its executable
 """
@@ -100,7 +101,7 @@ class RunRecorder:
             folder=str(folder),
         )
 
-    def run(
+    def run_and_finalize(
         self, work: Callable[[], tuple[RunStatus, str]], result_of: Callable[[RunStatus, str], RunResult]
     ) -> RunResult:
         """Do a build's work and finalize the folder with its result whatever happens (errors and Ctrl-C re-raise)."""

@@ -17,6 +17,8 @@ class Task(Frozen):
     id: str
     task: str
     checks: list[dict[str, object]] = Field(default_factory=list)
+    checks_from: Literal["dataset", "file"] = "dataset"
+    """A dataset's checks, or those of `aegis build --checks FILE`."""
 
 
 Role = Literal["system", "user", "assistant"]
@@ -130,10 +132,14 @@ class CheckResult(Frozen):
         return next((s for s in self.steps if not s.ok), None)
 
 
+CheckSource = Literal["dataset", "generated", "file"]
+"""Where acceptance checks came from: a dataset, a spec the model wrote, a file the user gave."""
+
+
 class Acceptance(Frozen):
     """Whether the app does what the task asked: every acceptance check's result."""
 
-    source: Literal["dataset", "generated", "file"]
+    source: CheckSource
     checks: list[CheckResult] = Field(default_factory=list)
 
     @model_validator(mode="before")

@@ -125,7 +125,9 @@ class SeedBuilder:
 
     def build(self, task: Task, recorder: RunRecorder) -> RunResult:
         state = _Rounds()
-        return recorder.run(lambda: self._loop(task, recorder, state), partial(_result, task, recorder, state))
+        return recorder.run_and_finalize(
+            lambda: self._loop(task, recorder, state), partial(_result, task, recorder, state)
+        )
 
     def _loop(self, task: Task, recorder: RunRecorder, state: _Rounds) -> tuple[RunStatus, str]:
         for number in range(1, self.rounds + 1):

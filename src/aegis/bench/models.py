@@ -7,7 +7,7 @@ from typing import Literal
 from pydantic import Field
 
 from aegis.config import AegisConfig
-from aegis.schema import Frozen, Task
+from aegis.schema import CheckSource, Frozen, Task
 
 Pipeline = Literal["aegis", "seed"]
 
@@ -47,7 +47,7 @@ class BenchSettings(Frozen):
 class RowAcceptance(Frozen):
     """The acceptance checks' results on an item's final app, as a bench row keeps them."""
 
-    source: Literal["dataset", "generated", "file"]
+    source: CheckSource
     passed: bool
     passed_count: int
     total: int

@@ -3,7 +3,7 @@ import sys
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
 
-BROKEN = "broken" in sys.argv[0]  # Left and Right are swapped
+BROKEN = sys.argv[0].endswith("_broken.py")  # Left and Right are swapped
 
 
 class Board(QWidget):

@@ -4,7 +4,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QPushButton, QVBoxLayout, QWidget
 
-MODE = sys.argv[0]
+MODE = sys.argv[0].rsplit("/", 1)[-1]  # the file name: viewer_broken.py, viewer_nofilter.py
 
 
 class W(QWidget):

@@ -23,6 +23,8 @@ Probe = Callable[[Path, dict[str, Any], float], tuple[Records, ExecResult]]
 STEP_SECONDS = 2.5
 """Time allowed per step on top of its waits: the settle pause, retried expectations, slow handlers."""
 MAX_ACTIONS_SHOWN = 6
+SENTENCE_START = "acceptance check "
+"""How every failed check's sentence begins (the bench tells acceptance failures from the explorer's by it)."""
 
 
 def run_checks(probe: Probe, app: Path, out_dir: Path, checks: CheckSet, *, isolation: str) -> Acceptance:
@@ -63,12 +65,12 @@ def failure_sentence(check: CheckResult) -> str:
     """E.g. "check 'adds': after click '2', click '+', click '3', click '=': no text '5' is shown (seen: '23')"."""
     failed = check.failed_step
     if failed is None:
-        return f"acceptance check '{check.name}' failed"
+        return f"{SENTENCE_START}'{check.name}' failed"
     done = [s.step for s in check.steps if s.ok and not s.step.startswith("expect")]
     shown = done[-MAX_ACTIONS_SHOWN:]
     after = f"after {', '.join(shown)}: " if shown else ""
     seen = f" (seen: {failed.seen})" if failed.seen and failed.seen not in failed.message else ""
-    return f"acceptance check '{check.name}': {after}{failed.message}{seen}"
+    return f"{SENTENCE_START}'{check.name}': {after}{failed.message}{seen}"
 
 
 def _step(check: AcceptanceCheck, record: dict[str, Any]) -> StepResult:

@@ -6,6 +6,7 @@ from typing import Literal
 
 from pydantic import Field
 
+from aegis.accept_check import SENTENCE_START
 from aegis.config import AegisConfig
 from aegis.schema import CheckSource, Frozen, Task
 
@@ -94,3 +95,10 @@ class BenchRow(Frozen):
     @property
     def tokens(self) -> int:
         return self.prompt_tokens + self.completion_tokens
+
+    @property
+    def explorer_passed(self) -> bool:
+        """The explorer alone passes the final program: a pass, or a fail on acceptance checks only."""
+        if self.status != "fail" or not self.problems:
+            return self.status == "pass"
+        return all(problem.startswith(SENTENCE_START) for problem in self.problems)

@@ -46,6 +46,7 @@ def figures(rows: Sequence[BenchRow]) -> dict[str, Any]:
         "items": len(rows),
         "passed": passed,
         "gate_passed": sum(r.gate == "pass" for r in rows),
+        "explorer_passed": sum(r.explorer_passed for r in rows),
         "errors": sum(r.status == "error" for r in rows),
         "pass_rate": _ratio(passed, len(rows)),
         "pass@1": _mean([pass_at_k(len(t), _passes(t), 1) for t in tasks]),

@@ -28,7 +28,7 @@ from conftest import COUNTER_APP, fenced
 
 AEGIS = str(Path(sys.executable).parent / "aegis")
 CRASHING_COUNTER = COUNTER_APP.replace("self.count += 1", "self.count += 1 / 0")
-ENV = {**os.environ, "COLUMNS": "120", "AEGIS_CHECK_SETTLE": "0.2"}
+ENV = {**os.environ, "COLUMNS": "120", "AEGIS_CHECK_SETTLE": "0.2", "AEGIS_LLM_THREADS": "3"}
 COMPARED = ("key", "status", "gate", "rounds", "prompt_tokens", "completion_tokens", "problems")
 
 
@@ -77,6 +77,10 @@ def test_two_workers_build_every_task_and_write_the_reports(dataset: Path, model
     assert summary["by_difficulty"]["tiny"]["items"] == 4
     assert (out / "report.html").is_file()
     assert "a second counter" in done.stderr and "4/4" in done.stderr  # the table and the progress bar
+    # the model's threads are this machine's (the environment's), not in bench.json for another machine to reuse
+    assert "threads" not in json.loads((out / "bench.json").read_text())["config"]["llm"]
+    threads = {json.loads(p.read_text())["config"]["llm"]["threads"] for p in out.glob("items/*/*/*/*/metadata.json")}
+    assert threads == {3}
 
 
 def test_an_interrupted_bench_resumes_to_the_uninterrupted_results(dataset: Path, model: ScriptedServer) -> None:

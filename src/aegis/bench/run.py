@@ -51,7 +51,7 @@ def run_bench(request: BenchRequest, console: Console) -> Path:
     items = _items(manifest)
     store = ResultStore(folder)
     todo = [item for item in items if item.key not in store.rows]
-    config = AegisConfig.model_validate(manifest["config"])
+    config = _on_this_machine(AegisConfig.model_validate(manifest["config"]), request.config)
     settings = BenchSettings(
         config=config,
         pipeline=manifest["pipeline"],
@@ -89,6 +89,11 @@ def _open(request: BenchRequest) -> tuple[Path, dict[str, Any]]:
     folder = (request.out or request.config.runs.dir / f"{datetime.now():%Y%m%d_%H%M%S}_{manifest['name']}").resolve()
     check_manifest(folder, manifest, resume=False)
     return folder, manifest
+
+
+def _on_this_machine(config: AegisConfig, here: AegisConfig) -> AegisConfig:
+    """The bench's own settings, with what the manifest leaves out as this machine's (the model's CPU threads)."""
+    return config.model_copy(update={"llm": config.llm.model_copy(update={"threads": here.llm.threads})})
 
 
 def _manifest(request: BenchRequest) -> dict[str, Any]:

@@ -11,6 +11,9 @@ from pathlib import Path
 import pytest
 from pyflakes.checker import Checker
 
+from aegis.config import CheckConfig, SandboxConfig
+from aegis.headless import HeadlessCheck
+from aegis.sandbox import make_runner
 from aegis.static_check import StaticResult, check_code, load_names
 
 
@@ -236,3 +239,68 @@ def test_fixed_program_really_runs_under_offscreen_qt(tmp_path: Path) -> None:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     run = subprocess.run([sys.executable, str(app)], env=env, timeout=60, capture_output=True, text=True)
     assert run.returncode == 0, run.stderr
+
+
+EMPTY_MAIN_WINDOW = """\
+import sys
+
+from PySide6.QtWidgets import QApplication, QGridLayout, QMainWindow, QPushButton
+
+
+class Calculator(QMainWindow):
+    def __init__(self):
+        super().__init__()
+        self.setWindowTitle("Calculator")
+        grid = QGridLayout()
+        for i, key in enumerate("789456123"):
+            grid.addWidget(QPushButton(key), i // 3, i % 3)
+        self.setLayout(grid)  # ignored: a QMainWindow shows only its central widget
+
+
+if __name__ == "__main__":
+    app = QApplication(sys.argv)
+    window = Calculator()
+    window.show()
+    sys.exit(app.exec())
+"""
+
+
+def test_a_main_windows_layout_goes_on_a_central_widget() -> None:
+    result = check_code(EMPTY_MAIN_WINDOW)
+
+    assert result.problems == []
+    assert result.fixes == [
+        "put the layout of QMainWindow Calculator on a central widget (its setLayout() is ignored)",
+        "added QWidget to 'from PySide6.QtWidgets import'",
+    ]
+    assert "        self.setCentralWidget(QWidget())\n        self.centralWidget().setLayout(grid)\n\n" in result.code
+    assert "self.setLayout" not in result.code
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        ("class Calculator(QMainWindow):", "class Calculator(QWidget):"),  # a QWidget's setLayout works
+        ("        self.setLayout(grid)", "        self.setCentralWidget(QWidget())\n        self.setLayout(grid)"),
+        ("        self.setLayout(grid)", "        self.setLayout(grid)\n        self.setLayout(grid)"),
+        ("        self.setLayout(grid)", "        if grid: self.setLayout(grid)"),
+    ],
+    ids=["a-qwidget", "has-a-central-widget", "two-calls", "shares-its-line"],
+)
+def test_a_layout_is_left_alone_where_the_fix_would_guess(change: tuple[str, str]) -> None:
+    code = EMPTY_MAIN_WINDOW.replace(*change).replace("QPushButton\n", "QPushButton, QWidget\n")
+    assert check_code(code).code == code
+
+
+def test_the_fixed_main_window_is_no_longer_empty(tmp_path: Path) -> None:
+    checker = HeadlessCheck(make_runner(SandboxConfig()), CheckConfig(timeout=10, max_actions=0, explore=False))
+    before = checker.check(_written(tmp_path / "before.py", EMPTY_MAIN_WINDOW), tmp_path / "before")
+    after = checker.check(_written(tmp_path / "after.py", check_code(EMPTY_MAIN_WINDOW).code), tmp_path / "after")
+
+    assert [p.kind for p in before.failures] == ["empty_window"]
+    assert after.passed, after.failures
+
+
+def _written(path: Path, code: str) -> Path:
+    path.write_text(code, encoding="utf-8")
+    return path

@@ -19,6 +19,7 @@ from importlib import resources
 from pyflakes import messages as flake_messages  # type: ignore[import-untyped]
 from pyflakes.checker import Checker  # type: ignore[import-untyped]
 
+from aegis.layout_fix import fix_main_window_layout
 from aegis.schema import Problem
 
 PYQT_RENAMES = {
@@ -44,7 +45,7 @@ FIX_PASSES = 3
 @dataclass(frozen=True)
 class StaticResult:
     code: str
-    """The program, with its import mistakes fixed."""
+    """The program, with its import mistakes (and a QMainWindow's ignored layout) fixed."""
     fixes: list[str]
     """One human line per fix made, e.g. "moved QAction from PySide6.QtWidgets to PySide6.QtGui"."""
     problems: list[Problem]
@@ -81,17 +82,19 @@ def load_names() -> NameTable:
 
 
 def check_code(code: str) -> StaticResult:
-    """Fix the import mistakes in `code` that need no guessing; report a syntax error or unknown names."""
+    """Fix the mistakes in `code` that need no guessing (imports, a QMainWindow's layout); report a syntax error or
+    unknown names."""
     error = _syntax_error(code)
     if error is not None:
         return StaticResult(code, [], [_syntax_problem(error)])
     table = load_names()
     fixed, fixes = rename_pyqt(code)
+    fixed, central = fix_main_window_layout(fixed)
     fixed, moved = move_misplaced_imports(fixed, table)
     fixed, added = add_missing_imports(fixed, table)
     if _syntax_error(fixed) is not None:
         return StaticResult(code, [], undefined_problems(code))
-    return StaticResult(fixed, fixes + moved + added, undefined_problems(fixed))
+    return StaticResult(fixed, fixes + central + moved + added, undefined_problems(fixed))
 
 
 def _syntax_error(code: str) -> SyntaxError | None:

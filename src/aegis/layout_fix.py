@@ -1,0 +1,65 @@
+"""A QMainWindow shows only its central widget: `self.setLayout(layout)` on one is ignored and the window is empty.
+
+Small models write it again and again, and a repair prompt rarely cures it (the embedded model kept it for three
+rounds of "a calculator" after being told). The fix needs no guessing, so it is made before the program runs:
+
+    self.setLayout(grid)      ->    self.setCentralWidget(QWidget())
+                                    self.centralWidget().setLayout(grid)
+
+Only when the class derives from QMainWindow, calls `self.setLayout(...)` once as a statement of its own line,
+and never sets a central widget itself. `QWidget` is imported afterwards by the import fixes.
+"""
+
+from __future__ import annotations
+
+import ast
+import io
+
+
+def fix_main_window_layout(code: str) -> tuple[str, list[str]]:
+    """`code` (which compiles) with each such call rewritten, and one line per class fixed."""
+    tree = ast.parse(code)
+    lines = io.StringIO(code, newline="").readlines()
+    fixes: list[str] = []
+    for cls in (node for node in ast.walk(tree) if isinstance(node, ast.ClassDef) and _is_main_window(node)):
+        calls = [node for node in ast.walk(cls) if isinstance(node, ast.Call)]
+        if any(_self_method(call) == "setCentralWidget" for call in calls):
+            continue
+        statements = [s for s in ast.walk(cls) if isinstance(s, ast.Expr) and _self_method(s.value) == "setLayout"]
+        if len(statements) != 1 or not _alone_on_its_line(statements[0], lines):
+            continue
+        statement = statements[0]
+        line = lines[statement.lineno - 1]
+        indent = line[: len(line) - len(line.lstrip())]
+        ending = line[len(line.rstrip("\r\n")) :] or "\n"
+        layout = ast.get_source_segment(code, statement.value.args[0])  # type: ignore[attr-defined]
+        lines[statement.lineno - 1] = (
+            f"{indent}self.setCentralWidget(QWidget()){ending}{indent}self.centralWidget().setLayout({layout}){ending}"
+        )
+        fixes.append(f"put the layout of QMainWindow {cls.name} on a central widget (its setLayout() is ignored)")
+    return "".join(lines), fixes
+
+
+def _is_main_window(cls: ast.ClassDef) -> bool:
+    names = [base.id if isinstance(base, ast.Name) else getattr(base, "attr", "") for base in cls.bases]
+    return "QMainWindow" in names
+
+
+def _self_method(node: ast.expr) -> str:
+    """`name` for a call `self.name(one_argument)`, else ''."""
+    if not isinstance(node, ast.Call) or len(node.args) != 1 or node.keywords:
+        return ""
+    func = node.func
+    if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) and func.value.id == "self":
+        return func.attr
+    return ""
+
+
+def _alone_on_its_line(statement: ast.stmt, lines: list[str]) -> bool:
+    """One line to itself (a trailing comment aside), so the rewrite can replace the line."""
+    if statement.end_lineno != statement.lineno:
+        return False
+    line = lines[statement.lineno - 1]
+    before = line.encode()[: statement.col_offset].decode(errors="ignore")
+    after = line.encode()[statement.end_col_offset or 0 :].decode(errors="ignore").strip()
+    return not before.strip() and (not after or after.startswith("#"))

@@ -79,7 +79,7 @@ def _judge(result: RunResult, settings: BenchSettings, config: AegisConfig) -> V
         return _last_verdict(result)
     out = Path(result.run_dir) / "judge"
     out.mkdir(exist_ok=True)
-    checks = CheckSet.parse("dataset", result.task.checks) if result.task.checks else None
+    checks = CheckSet.parse(result.task.checks_from, result.task.checks) if result.task.checks else None
     verdict = HeadlessCheck(make_runner(config.sandbox), config.check).check(Path(result.app_path), out, checks=checks)
     (out / "verdict.json").write_text(verdict.model_dump_json(indent=2), encoding="utf-8")
     return verdict

@@ -17,8 +17,8 @@ from pathlib import Path
 from rich.console import Console
 
 from aegis.bench import run_bench
+from aegis.bench.datasets import load_dataset
 from aegis.config import load_config
-from aegis.datasets import load_dataset
 
 ROOT = Path(__file__).resolve().parent.parent
 

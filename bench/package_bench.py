@@ -34,10 +34,10 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from aegis.buildenv import build_requirements
 from aegis.config import PackageConfig
-from aegis.packager import PyInstallerPackager
-from aegis.runner import SubprocessRunner
+from aegis.package.buildenv import build_requirements
+from aegis.package.packager import PyInstallerPackager
+from aegis.sandbox.runner import SubprocessRunner
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent

@@ -19,12 +19,12 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from aegis import freeze
-from aegis.buildenv import cache_dir
 from aegis.config import CheckConfig, PackageConfig
-from aegis.package_check import ExecutableCheck
-from aegis.packager import PyInstallerPackager
-from aegis.runner import SubprocessRunner
+from aegis.package import freeze
+from aegis.package.buildenv import cache_dir
+from aegis.package.packager import PyInstallerPackager
+from aegis.package.verify import ExecutableCheck
+from aegis.sandbox.runner import SubprocessRunner
 
 HERE = Path(__file__).resolve().parent
 PATTERNS = freeze.PRUNED

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from aegis.config import AegisConfig, load_config
-from aegis.llm.fakeserver import ScriptedServer
+from fakeserver import ScriptedServer
 
 COUNTER_APP = """\
 import sys

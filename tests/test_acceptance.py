@@ -10,13 +10,13 @@ from pathlib import Path
 
 import pytest
 
-from aegis import prompts
-from aegis.acceptance import CheckSet
+from aegis.acceptance.language import CheckSet
 from aegis.config import CheckConfig, SandboxConfig
 from aegis.errors import AcceptanceError
-from aegis.headless import HeadlessCheck
-from aegis.sandbox import make_runner
+from aegis.generate import prompts
+from aegis.sandbox.isolation import make_runner
 from aegis.schema import Verdict
+from aegis.verdict.headless import HeadlessCheck
 
 APPS = Path(__file__).parent / "apps" / "acceptance"
 FAST = CheckConfig(timeout=10, max_actions=0, explore=False)

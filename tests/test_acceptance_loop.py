@@ -15,11 +15,11 @@ from pathlib import Path
 from typing import Any
 
 from aegis.config import AegisConfig
+from aegis.generate.session import build_one
 from aegis.llm import make_llm
-from aegis.llm.fakeserver import ScriptedServer
 from aegis.schema import RunResult, Task
-from aegis.session import build_one
 from conftest import fenced
+from fakeserver import ScriptedServer
 
 AEGIS = str(Path(sys.executable).parent / "aegis")
 TODO_APP = (Path(__file__).parent / "apps" / "acceptance" / "todo.py").read_text(encoding="utf-8")

@@ -12,7 +12,7 @@ import pytest
 
 from aegis.actions import ActionCall, ActionError, ActionResult, Policy, Registry, default_registry
 from aegis.actions.models import Params
-from aegis.runner import SubprocessRunner
+from aegis.sandbox.runner import SubprocessRunner
 
 SECRET = "TOP SECRET outside the workspace"
 NUMBERED_LINES = "".join(f"line{n}\n" for n in range(1, 11))

@@ -15,8 +15,8 @@ from aegis.bench.models import BenchRow, BenchSettings
 from aegis.bench.plan import plan_items
 from aegis.config import load_config
 from aegis.errors import LLMAuthError
-from aegis.llm.fakeserver import Reply, ScriptedServer
 from conftest import COUNTER_APP, fenced
+from fakeserver import Reply, ScriptedServer
 
 ray = pytest.importorskip("ray")
 

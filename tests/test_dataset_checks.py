@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from aegis.acceptance import ExpectChanged, parse_checks, verb_of
-from aegis.datasets import load_dataset, slugify
+from aegis.acceptance.language import ExpectChanged, parse_checks, verb_of
+from aegis.bench.datasets import load_dataset, slugify
 from aegis.errors import DatasetError
 from aegis.schema import Task
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from aegis.datasets import load_dataset, slugify
+from aegis.bench.datasets import load_dataset, slugify
 from aegis.errors import DatasetError
 
 DATASETS = Path(__file__).resolve().parents[1] / "datasets"

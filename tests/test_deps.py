@@ -16,9 +16,9 @@ import pytest
 import typer
 from typer.testing import CliRunner
 
-from aegis.appenv import AppEnv, env_for
-from aegis.cli_deps import deps as deps_command
-from aegis.deps import Dependency, allowed_packages, classify, installable, refusal_message
+from aegis.cli.deps import deps as deps_command
+from aegis.deps.appenv import AppEnv, env_for
+from aegis.deps.classify import Dependency, allowed_packages, classify, installable, refusal_message
 from aegis.errors import CheckError, ConfigError, DependencyError
 
 HOST_PYTHON = sys.executable

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 from aegis.config import load_config
+from aegis.generate.session import build_one
 from aegis.llm import make_llm
 from aegis.schema import Task
-from aegis.session import build_one
 
 DRIVER = Path(__file__).parent / "drivers" / "click_counter.py"
 TASK = "a window with a button; clicking it increments a counter shown in a label"

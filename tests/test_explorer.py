@@ -14,9 +14,9 @@ from typing import Any
 import pytest
 
 from aegis.config import CheckConfig, SandboxConfig
-from aegis.headless import HeadlessCheck
-from aegis.sandbox import make_runner
+from aegis.sandbox.isolation import make_runner
 from aegis.schema import Verdict
+from aegis.verdict.headless import HeadlessCheck
 
 APPS = Path(__file__).parent / "apps"
 FAST = CheckConfig(timeout=5)

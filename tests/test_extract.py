@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import ast
 
-from aegis.extract import Extraction, extract_code, join_continuation
+from aegis.generate.extract import Extraction, extract_code, join_continuation
 
 PROGRAM = """import sys
 

@@ -12,7 +12,7 @@ import openai
 import pytest
 from openai.types.chat import ChatCompletionMessageParam
 
-from aegis.llm.fakeserver import MODEL_ID, Reply, ScriptedServer
+from fakeserver import MODEL_ID, Reply, ScriptedServer
 
 FAST_RETRY = {"retry-after-ms": "10"}
 MESSAGES: list[ChatCompletionMessageParam] = [{"role": "user", "content": "Write a calculator app please."}]

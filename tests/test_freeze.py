@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from aegis import freeze
-from aegis.buildenv import BuildEnvs, build_requirements
+from aegis.package import freeze
+from aegis.package.buildenv import BuildEnvs, build_requirements
 
 COUNTER = (Path(__file__).parent / "apps" / "counter_ok.py").read_text(encoding="utf-8")
 
@@ -39,8 +39,8 @@ def test_openssl_is_left_out_unless_the_app_may_need_it() -> None:
 
 def test_hidden_imports_name_the_apps_imports_and_the_probe_session() -> None:
     hidden = freeze.hidden_imports("import sys\nfrom PySide6 import QtWidgets\nfrom . import sibling\n", "qt")
-    assert hidden == sorted(["sys", "PySide6", "PySide6.QtWidgets", "aegis.probe.qt_session"])
-    assert "aegis.probe.tk_session" in freeze.hidden_imports("import tkinter\n", "tk")
+    assert hidden == sorted(["sys", "PySide6", "PySide6.QtWidgets", "aegis.probe.qt.session"])
+    assert "aegis.probe.tk.session" in freeze.hidden_imports("import tkinter\n", "tk")
 
 
 def test_build_environments_are_keyed_by_what_they_hold(tmp_path: Path) -> None:

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 from aegis.config import CheckConfig, SandboxConfig
-from aegis.diagnose import library_problem_from_text
-from aegis.headless import HeadlessCheck
-from aegis.sandbox import make_runner
+from aegis.sandbox.isolation import make_runner
 from aegis.schema import Verdict
+from aegis.verdict.diagnose import library_problem_from_text
+from aegis.verdict.headless import HeadlessCheck
 
 APPS = Path(__file__).parent / "apps"
 FAST = CheckConfig(timeout=4, settle=0.3)

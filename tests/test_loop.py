@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
+from aegis.generate.session import build_one
 from aegis.llm import make_llm
-from aegis.llm.fakeserver import Reply, ScriptedServer
 from aegis.schema import RunResult, Task
-from aegis.session import build_one
 from conftest import COUNTER_APP, fenced
+from fakeserver import Reply, ScriptedServer
 
 CRASHING_APP = COUNTER_APP.replace("self.count = 0", "self.count = 0\n        self.average = 10 / self.count")
 

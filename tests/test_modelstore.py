@@ -16,7 +16,7 @@ import platformdirs
 import pytest
 
 from aegis.errors import ModelStoreError
-from aegis.modelstore import (
+from aegis.llm.modelstore import (
     CHUNK,
     EMBEDDED,
     ModelSpec,

@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 
 from aegis.config import CheckConfig, PackageConfig
-from aegis.headless import HeadlessCheck
-from aegis.packager import PyInstallerPackager
-from aegis.runner import SubprocessRunner
+from aegis.package.packager import PyInstallerPackager
+from aegis.sandbox.runner import SubprocessRunner
 from aegis.schema import PackageResult
-from aegis.toolkit import VirtualDisplay
+from aegis.verdict.headless import HeadlessCheck
+from aegis.verdict.toolkit import VirtualDisplay
 
 pytestmark = pytest.mark.slow
 

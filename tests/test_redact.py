@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from aegis.redact import MASK, RedactingFilter, Redactor
+from aegis.run.redact import MASK, RedactingFilter, Redactor
 
 OPENAI_KEY = "sk-proj-Ab3dEf6hIj9kLm2nOp5qRs8tUv1wXy4z"
 GOOGLE_KEY = "AIzaSyA1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q"

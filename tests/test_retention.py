@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from aegis.retention import prune_runs
+from aegis.run.retention import prune_runs
 
 NOW = datetime(2026, 3, 15, 12, 0, 0)
 

@@ -14,8 +14,8 @@ import pytest
 
 from aegis.config import SandboxConfig
 from aegis.protocols import Runner
-from aegis.runner import OUTPUT_LIMIT, SubprocessRunner
-from aegis.sandbox import make_runner
+from aegis.sandbox.isolation import make_runner
+from aegis.sandbox.runner import OUTPUT_LIMIT, SubprocessRunner
 from aegis.schema import ExecResult
 
 SPAWN_SLEEPER = """\

@@ -19,9 +19,9 @@ import pytest
 
 from aegis.config import CheckConfig, SandboxConfig
 from aegis.errors import ConfigError
-from aegis.headless import HeadlessCheck
-from aegis.sandbox import SandboxRunner, make_runner
+from aegis.sandbox.isolation import SandboxRunner, make_runner
 from aegis.schema import ExecResult, Verdict
+from aegis.verdict.headless import HeadlessCheck
 
 APPS = Path(__file__).parent / "apps"
 FAST = CheckConfig(timeout=4, settle=0.2, explore=False, explore_seconds=1)

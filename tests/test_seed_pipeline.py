@@ -7,15 +7,15 @@ from pathlib import Path
 
 import pytest
 
+from aegis.bench.baselines.seed import ALIVE_SECONDS, MAX_REWRITES, AliveCheck, SeedBuilder, seed_repair, seed_start
 from aegis.config import AegisConfig, SandboxConfig
 from aegis.llm import make_llm
-from aegis.llm.fakeserver import ScriptedServer
-from aegis.recorder import RunRecorder
-from aegis.redact import Redactor
-from aegis.sandbox import make_runner
+from aegis.run.recorder import RunRecorder
+from aegis.run.redact import Redactor
+from aegis.sandbox.isolation import make_runner
 from aegis.schema import RunResult, Task
-from aegis.seed_pipeline import ALIVE_SECONDS, MAX_REWRITES, AliveCheck, SeedBuilder, seed_repair, seed_start
 from conftest import COUNTER_APP, fenced
+from fakeserver import ScriptedServer
 
 STARTUP_CRASH = COUNTER_APP.replace("self.count = 0", "self.count = 0\n        self.average = 10 / self.count")
 HANDLER_CRASH = COUNTER_APP.replace("self.count += 1", "self.count += 1 / 0")

@@ -8,12 +8,12 @@ from typing import Any
 
 import pytest
 
-from aegis.acceptance import CheckSet
+from aegis.acceptance.language import CheckSet
+from aegis.generate.spec import Spec, prompt, write_spec
 from aegis.llm import make_llm
-from aegis.llm.fakeserver import Reply, ScriptedServer
 from aegis.protocols import LLM
 from aegis.schema import Completion, Message
-from aegis.spec import Spec, prompt, write_spec
+from fakeserver import Reply, ScriptedServer
 
 TASK = "a shopping list where you type an item, press Add, and remove the selected item with Remove"
 ADDS = {"name": "adds an item", "steps": [{"type": "milk"}, {"click": "Add"}, {"expect_items": "milk"}]}

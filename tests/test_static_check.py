@@ -12,9 +12,9 @@ import pytest
 from pyflakes.checker import Checker
 
 from aegis.config import CheckConfig, SandboxConfig
-from aegis.headless import HeadlessCheck
-from aegis.sandbox import make_runner
-from aegis.static_check import StaticResult, check_code, load_names
+from aegis.precheck.static import StaticResult, check_code, load_names
+from aegis.sandbox.isolation import make_runner
+from aegis.verdict.headless import HeadlessCheck
 
 
 def flakes(code: str) -> list[str]:

@@ -13,11 +13,11 @@ import pytest
 from aegis.actions import Policy, default_registry
 from aegis.config import LLMConfig
 from aegis.errors import LLMAuthError
-from aegis.llm.fakeserver import Reply, ScriptedServer
+from aegis.generate.tool_loop import ToolLoop, ToolLoopConfig, ToolLoopResult
 from aegis.llm.openai_tools import OpenAIToolLLM
-from aegis.runner import SubprocessRunner
-from aegis.tool_loop import ToolLoop, ToolLoopConfig, ToolLoopResult
+from aegis.sandbox.runner import SubprocessRunner
 from conftest import COUNTER_APP, fenced
+from fakeserver import Reply, ScriptedServer
 
 TASK = "a counter with one button"
 EDITED_APP = COUNTER_APP.replace('"Add one"', '"Add 1"')

@@ -15,10 +15,10 @@ import pytest
 
 from aegis.config import SandboxConfig
 from aegis.errors import CheckError
-from aegis.judge import judge, read_report
-from aegis.sandbox import make_runner
+from aegis.sandbox.isolation import make_runner
 from aegis.schema import ExecResult, Verdict
-from aegis.toolkit import VirtualDisplay, detect_toolkit, launcher_for
+from aegis.verdict.judge import judge, read_report
+from aegis.verdict.toolkit import VirtualDisplay, detect_toolkit, launcher_for
 
 APPS = Path(__file__).parent / "apps"
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"

@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from aegis.accept_check import SENTENCE_START
+from aegis.acceptance.run import SENTENCE_START
 from aegis.config import AegisConfig
 from aegis.schema import CheckSource, Frozen, Task
 

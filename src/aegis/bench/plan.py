@@ -6,8 +6,8 @@ import re
 from collections.abc import Sequence
 from pathlib import Path
 
+from aegis.bench.datasets import load_dataset
 from aegis.bench.models import BenchItem
-from aegis.datasets import load_dataset
 from aegis.errors import ConfigError
 
 RUN_SEED_STRIDE = 1000

@@ -15,21 +15,21 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from aegis.accept_check import failure_sentence
-from aegis.acceptance import CheckSet
+from aegis.acceptance.language import CheckSet
+from aegis.acceptance.run import failure_sentence
 from aegis.bench.models import BenchItem, BenchRow, BenchSettings, RowAcceptance
 from aegis.bench.prices import cost_of
-from aegis.buildenv import locked
 from aegis.config import AegisConfig, LLMConfig
 from aegis.errors import AegisError, ConfigError, LLMAuthError
-from aegis.headless import HeadlessCheck
+from aegis.generate.session import build_one
 from aegis.llm import make_llm
+from aegis.package.buildenv import locked
 from aegis.protocols import LLM
-from aegis.recorder import RunRecorder
-from aegis.redact import Redactor
-from aegis.sandbox import make_runner
+from aegis.run.recorder import RunRecorder
+from aegis.run.redact import Redactor
+from aegis.sandbox.isolation import make_runner
 from aegis.schema import Completion, Message, RunResult, Verdict
-from aegis.session import build_one
+from aegis.verdict.headless import HeadlessCheck
 
 log = logging.getLogger("aegis")
 FATAL = (LLMAuthError, ConfigError)
@@ -62,7 +62,7 @@ def close_models() -> None:
 def _build(item: BenchItem, settings: BenchSettings, config: AegisConfig, llm: LLM, folder: Path) -> RunResult:
     if settings.pipeline == "aegis":
         return build_one(item.task, config, llm, runs_dir=folder)
-    from aegis.seed_pipeline import AliveCheck, SeedBuilder
+    from aegis.bench.baselines.seed import AliveCheck, SeedBuilder
 
     recorder = RunRecorder(folder, item.task, redact=Redactor())
     try:

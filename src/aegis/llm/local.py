@@ -139,6 +139,6 @@ def _check_gguf(path: Path) -> None:
 
 
 def _fetch_embedded() -> Path:
-    from aegis.modelstore import EMBEDDED, default_cache_dir, ensure_model
+    from aegis.llm.modelstore import EMBEDDED, default_cache_dir, ensure_model
 
     return ensure_model(EMBEDDED, default_cache_dir())

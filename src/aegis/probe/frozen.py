@@ -20,9 +20,9 @@ from aegis.probe.launch import DEFAULTS, Report, Watchdog, install_hooks
 
 ENV_VAR = "AEGIS_PROBE"
 SESSIONS = {
-    "qt": ("aegis.probe.qt_session", "install_qt"),
-    "tk": ("aegis.probe.tk_session", "install"),
-    "pygame": ("aegis.probe.pygame_session", "install"),
+    "qt": ("aegis.probe.qt.session", "install_qt"),
+    "tk": ("aegis.probe.tk.session", "install"),
+    "pygame": ("aegis.probe.pygame.session", "install"),
 }
 
 

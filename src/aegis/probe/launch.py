@@ -121,7 +121,7 @@ class Watchdog(threading.Thread):
 def main() -> None:
     from aegis.probe.child import start
 
-    start("aegis.probe.qt_session")
+    start("aegis.probe.qt.session")
 
 
 def run_app(report: Report, app: Path) -> None:

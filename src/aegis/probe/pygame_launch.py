@@ -19,7 +19,7 @@ sys.path.append(str(_HERE.parent.parent))
 def main() -> None:
     from aegis.probe.child import start
 
-    start("aegis.probe.pygame_session")
+    start("aegis.probe.pygame.session")
 
 
 if __name__ == "__main__":

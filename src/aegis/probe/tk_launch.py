@@ -19,7 +19,7 @@ sys.path.append(str(_HERE.parent.parent))
 def main() -> None:
     from aegis.probe.child import start
 
-    start("aegis.probe.tk_session")
+    start("aegis.probe.tk.session")
 
 
 if __name__ == "__main__":

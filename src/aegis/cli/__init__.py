@@ -1,0 +1,5 @@
+"""The `aegis` command line."""
+
+from aegis.cli.app import main
+
+__all__ = ["main"]

@@ -1,0 +1,64 @@
+"""`aegis deps APP.py`: which packages a program imports and whether AEGIS would give them to it. Installs nothing.
+
+Exit codes: 0 nothing refused, 1 something refused, 2 usage error (no such file, bad --allow-package, the
+file is not Python).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from aegis.deps.classify import Dependency, classify, refusal_message
+from aegis.errors import AegisError
+
+STYLES = {"stdlib": "dim", "available": "green", "installable": "cyan", "refused": "bold red"}
+
+
+def deps(
+    app_file: Annotated[Path, typer.Argument(help="A Python program.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
+    allow_package: Annotated[
+        list[str] | None,
+        typer.Option("--allow-package", help="Also allow this PyPI distribution (repeatable)."),
+    ] = None,
+) -> None:
+    """Classify a program's imports: standard library, available (PySide6), installable (allowlisted), refused."""
+    err = Console(stderr=True, soft_wrap=True)
+    try:
+        found = classify(_read(app_file), allow=allow_package or ())
+    except AegisError as exc:
+        err.print(f"[red]error:[/red] {exc}", highlight=False)
+        raise typer.Exit(2) from None
+    if as_json:
+        typer.echo(json.dumps([dep.to_json() for dep in found], indent=2))
+    else:
+        Console(soft_wrap=True).print(_table(app_file, found))
+        for dep in found:
+            if dep.refused:
+                err.print(refusal_message(dep), highlight=False, markup=False)
+    raise typer.Exit(1 if any(dep.refused for dep in found) else 0)
+
+
+def _read(app_file: Path) -> str:
+    try:
+        return app_file.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise AegisError(f"{app_file}: cannot read it ({exc})") from None
+
+
+def _table(app_file: Path, found: list[Dependency]) -> Table:
+    table = Table(title=f"imports of {app_file}")
+    for column in ("module", "status", "package", "line", "reason"):
+        table.add_column(column)
+    for dep in found:
+        style = STYLES[dep.status]
+        cells = (dep.module, dep.status, dep.dist or "", str(dep.line), dep.reason)  # plain text: names may hold "["
+        table.add_row(*(Text(cell, style=style if i == 1 else "") for i, cell in enumerate(cells)))
+    return table

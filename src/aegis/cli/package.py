@@ -1,0 +1,47 @@
+"""`aegis package APP.py`: package one app the way a build does, checked, with a .tar.gz and its sha256.
+
+Registered by cli.py as the `package` command. Exit codes: 0 packaged and checked, 1 the package failed
+(PyInstaller, or the executable fails its headless check), 2 usage or configuration error.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from aegis.bench.datasets import slugify
+
+
+def package(
+    app_file: Annotated[Path, typer.Argument(help="The Python GUI program to package.")],
+    onefile: Annotated[bool, typer.Option("--onefile/--onedir", help="One self-unpacking file, or a folder.")] = False,
+    out: Annotated[Path, typer.Option("--out", help="Where dist/, pyinstaller.log and the check's logs go.")] = Path(
+        "aegis-package"
+    ),
+    as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON on stdout.")] = False,
+) -> None:
+    """Package a program with PyInstaller (small, cached) and check the executable headless."""
+    from aegis.cli.app import _config, _run, console
+
+    if not app_file.is_file() or app_file.suffix != ".py":
+        console.print(f"[red]error:[/red] {app_file}: not a Python file")
+        raise typer.Exit(2)
+    from aegis.package.packager import PyInstallerPackager
+    from aegis.sandbox.isolation import make_runner
+
+    config = _run(lambda: _config(None, package={"mode": "onefile" if onefile else "onedir"}))
+    packager = PyInstallerPackager(make_runner(config.sandbox), config.package, check=config.check)
+    log = out / "pyinstaller.log"
+    console.print(f"packaging {app_file} ({config.package.mode}); PyInstaller's output goes to {log}", highlight=False)
+    result = _run(lambda: packager.package(app_file, out, name=slugify(app_file.stem, max_len=30)))
+    if as_json:
+        print(json.dumps(result.model_dump(), indent=2))
+    elif result.ok:
+        console.print(f"[green]packaged[/green] {result.message}", highlight=False)
+        console.print(f"sha256 {result.sha256}; {result.verified}", highlight=False)
+    else:
+        console.print(f"[red]package failed:[/red] {result.message}", highlight=False)
+    raise typer.Exit(0 if result.ok else 1)

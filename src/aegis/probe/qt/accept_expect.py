@@ -1,0 +1,151 @@
+"""The expectations of an acceptance check on a Qt app: each looks once and returns an Outcome.
+
+The step runner retries a failed expectation for a while (a short timer may need to catch up); messages
+are one plain sentence naming what is missing, `seen` what is there instead.
+
+Runs inside the app's child process (imports PySide6; never imported by the AEGIS core).
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QComboBox
+
+from aegis.probe.qt import accept_find as find
+from aegis.probe.qt.accept_dialogs import is_error_box, sample_colours_shown
+from aegis.probe.qt.accept_steps import Outcome, State, Step, scope, seen_list, take_snapshot, widget_text
+from aegis.probe.qt.accept_text import shown_texts, text_matches
+from aegis.probe.qt.explore import top_windows
+from aegis.probe.qt.inspect_ui import window_image
+
+CHANGED_PIXELS = 8
+"""More differing pixels than this and the window changed; fewer is noise (a caret, a focus frame)."""
+PLURALS = {"button": "buttons", "field": "fields", "label": "labels", "list": "lists", "any": "widgets"}
+
+
+def expect_text(state: State, step: Step) -> Outcome:
+    expected, within = step["expect_text"], step.get("in")
+    widgets = scope(within, top_windows())
+    if isinstance(widgets, Outcome):
+        return widgets
+    texts = shown_texts(widgets)
+    if any(text_matches(expected, text, exact=bool(step.get("exact"))) for text in texts):
+        return Outcome(True)
+    where = f" in {within!r}" if within else ""
+    exactly = "exactly " if step.get("exact") else ""
+    return Outcome(False, f"no text {exactly}{expected!r} is shown{where}", seen_list(texts) or "no text at all")
+
+
+def expect_changed(state: State, step: Step) -> Outcome:
+    target = step.get("expect_changed") or "window"
+    before = state.before or take_snapshot(state.main)
+    seconds = time.monotonic() - before.taken
+    if find.normalise(target) == "window":
+        if changed_pixels(before.image, window_image(state.main)) > CHANGED_PIXELS:
+            return Outcome(True)
+        return Outcome(False, f"the window did not change in {seconds:.1f} s")
+    widgets = scope(target, top_windows())
+    if isinstance(widgets, Outcome):
+        return widgets
+    now = {id(w): widget_text(w) for w in widgets}
+    if any(before.texts.get(key) != text for key, text in now.items()):
+        return Outcome(True)
+    return Outcome(False, f"the text of {target!r} did not change in {seconds:.1f} s", seen_list(list(now.values())))
+
+
+def changed_pixels(before: QImage, after: QImage) -> int:
+    """Differing pixels, counted up to just past CHANGED_PIXELS; a new size counts as changed."""
+    if before.size() != after.size():
+        return CHANGED_PIXELS + 1
+    if before == after:
+        return 0
+    width, stride = before.width(), before.bytesPerLine() // 4
+    old, new = memoryview(before.constBits()).cast("I"), memoryview(after.constBits()).cast("I")
+    count = 0
+    for row in range(before.height()):
+        line = slice(row * stride, row * stride + width)
+        if old[line].tobytes() != new[line].tobytes():
+            count += sum(1 for a, b in zip(old[line], new[line], strict=True) if a != b)
+            if count > CHANGED_PIXELS:
+                break
+    return count
+
+
+def expect_file(state: State, step: Step) -> Outcome:
+    saved = state.dialogs.saved
+    if not saved:
+        return Outcome(False, f"{state.last_done or 'the check ran'} but no save dialog was opened")
+    path = Path(saved[-1])
+    if not path.is_file():
+        return Outcome(False, f"the file was not written (the save dialog chose {path.name})")
+    content = path.read_text(encoding="utf-8", errors="replace")
+    if find.normalise(step.get("expect_file") or "") in find.normalise(content):
+        return Outcome(True)
+    return Outcome(False, f"the file does not contain {step['expect_file']!r}", seen_list([content]))
+
+
+def expect_image_shown(state: State, step: Step) -> Outcome:
+    opened = state.dialogs.opened
+    if not opened:
+        return Outcome(False, f"{state.last_done or 'the check ran'} but no open dialog was opened")
+    if opened[-1] != str(state.dialogs.image_sample):
+        return Outcome(False, "the open dialog's file filter does not mention images, so it was given a text file")
+    colours = max(sample_colours_shown(window_image(window)) for window in top_windows())
+    if colours >= 3:
+        return Outcome(True)
+    return Outcome(False, f"the opened image is not shown ({colours} of its 4 colours are visible in the window)")
+
+
+def expect_items(state: State, step: Step) -> Outcome:
+    wanted, within, count = step.get("expect_items") or "", step.get("in"), int(step.get("count") or 1)
+    widgets = scope(within, top_windows())
+    if isinstance(widgets, Outcome):
+        return widgets
+    views: list[Any] = find.item_views(widgets)
+    views += [w for w in widgets if within and isinstance(w, QComboBox)]
+    if not views:
+        return Outcome(False, f"there is no list, table or tree{f' in {within!r}' if within else ''}")
+    rows = [find.item_rows(view) for view in views]
+    holding = [r for r in rows if not wanted or any(text_matches(wanted, c, exact=False) for x in r for c in x)]
+    cells = [" ".join(c for c in row if c) for r in rows for row in r]
+    if not holding:
+        items = seen_list(cells[:8]) or "none"
+        return Outcome(False, f"the list has no item containing {wanted!r} (items: {items})", seen_list(cells))
+    most = max(len(r) for r in holding)
+    if most >= count:
+        return Outcome(True)
+    return Outcome(False, f"the list has {most} row{'s' * (most != 1)}, expected at least {count}", seen_list(cells))
+
+
+def expect_count(state: State, step: Step) -> Outcome:
+    kind, wanted = step.get("of") or "any", int(step["expect_count"])
+    found = find.count_widgets(top_windows(), kind)
+    if found >= wanted:
+        return Outcome(True)
+    return Outcome(False, f"{found} {PLURALS[kind]} are shown, expected at least {wanted}")
+
+
+def expect_no_dialog_error(state: State, step: Step) -> Outcome:
+    errors = [box for box in state.dialogs.boxes if is_error_box(box)]
+    if not errors:
+        return Outcome(True)
+    box = errors[0]
+    return Outcome(
+        False, f"an error or warning message appeared: {box['title']!r}: {box['text']!r}", seen_list([box["text"]])
+    )
+
+
+EXPECTATIONS: dict[str, Callable[[State, Step], Outcome]] = {
+    "expect_text": expect_text,
+    "expect_changed": expect_changed,
+    "expect_file": expect_file,
+    "expect_image_shown": expect_image_shown,
+    "expect_items": expect_items,
+    "expect_count": expect_count,
+    "expect_no_dialog_error": expect_no_dialog_error,
+}

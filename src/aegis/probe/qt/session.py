@@ -1,0 +1,229 @@
+"""The Qt side of the probe: starts with the app's event loop, then inspects and explores its windows.
+
+    event loop starts -> wait for a visible window -> settle -> record windows, screenshots, inspections
+    -> one exploration action per timer step (modal dialogs dismissed as they appear) -> final screenshots
+
+With an acceptance check in the options ("accept"), the check's steps run instead of inspection and
+exploration (aegis.probe.accept), and dialogs are answered as a user would rather than dismissed.
+
+Runs inside the app's child process; never imported by the AEGIS core.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6 import QtCore, QtGui, QtWidgets
+
+from aegis.probe.common import Action, Ending
+from aegis.probe.qt import explore, inspect_ui
+from aegis.probe.qt.accept import AcceptRun
+from aegis.probe.qt.accept_dialogs import DialogAnswers
+
+if TYPE_CHECKING:
+    from aegis.probe.launch import Report, Watchdog
+
+POLL_MS = 50
+BEAT_MS = 100
+DIALOG_MS = 100
+STEP_MS = 20
+IGNORED_QT_MESSAGES = ("propagateSizeHints", "This plugin does not support", "QFont::setPointSize")
+
+
+def install_qt(
+    report: Report, watchdog: Watchdog, shots: Path, *, settle: float, deadline: float, options: dict[str, Any]
+) -> None:
+    def on_message(mode: Any, context: Any, message: str) -> None:
+        if not any(noise in message for noise in IGNORED_QT_MESSAGES):
+            report.emit("qt_message", level=str(mode).rsplit(".", 1)[-1], message=message)
+
+    QtCore.qInstallMessageHandler(on_message)
+    session = QtSession(report, watchdog, shots, settle=settle, deadline=deadline, options=options)
+    for cls in (QtCore.QCoreApplication, QtGui.QGuiApplication, QtWidgets.QApplication):
+        for name in ("exec", "exec_"):  # static methods on the application classes
+            if name in vars(cls):
+                setattr(cls, name, staticmethod(session.wrap(getattr(cls, name))))
+    for name in ("exec", "exec_"):  # a dialog used as the main window
+        setattr(QtWidgets.QDialog, name, session.wrap(getattr(QtWidgets.QDialog, name)))
+
+
+install = install_qt
+"""The name aegis.probe.child.start looks for."""
+
+
+class QtSession(Ending):
+    def __init__(
+        self,
+        report: Report,
+        watchdog: Watchdog,
+        shots: Path,
+        *,
+        settle: float,
+        deadline: float,
+        options: dict[str, Any],
+    ) -> None:
+        self.report, self.watchdog, self.shots = report, watchdog, shots
+        self.settle, self.deadline, self.options = settle, deadline, options
+        self.started = False
+        self.first_window_at: float | None = None
+        self.main_windows: list[QtWidgets.QWidget] = []
+        self.done_keys: set[str] = set()
+        self.actions = 0
+        self.explore_started = 0.0
+        self.timers: list[QtCore.QTimer] = []
+        self.dialogs: DialogAnswers | None = None
+        self.accept_run: AcceptRun | None = None
+        if options.get("accept"):
+            self.dialogs = DialogAnswers(report, Path.home())
+            self.dialogs.install()
+            self.accept_run = AcceptRun(self, options["accept"], self.dialogs)
+
+    def wrap(self, original: Callable[..., Any]) -> Callable[..., Any]:
+        def exec_with_probe(*args: Any, **kwargs: Any) -> Any:
+            if not self.started:
+                self.started = True
+                self.on_event_loop()
+            return original(*args, **kwargs)
+
+        return exec_with_probe
+
+    def on_event_loop(self) -> None:
+        self.report.emit("event_loop")
+        self.watchdog.beat = time.monotonic()
+        self.repeat(BEAT_MS, self.beat)
+        self.repeat(DIALOG_MS, self.dismiss_dialogs)
+        app = QtCore.QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self.on_quit)
+        if self.accept_run is not None:
+            self.accept_run.prepare()
+        QtCore.QTimer.singleShot(0, self.poll)
+
+    def repeat(self, interval: int, callback: Callable[[], None]) -> None:
+        timer = QtCore.QTimer()
+        timer.timeout.connect(callback)
+        timer.start(interval)
+        self.timers.append(timer)
+
+    def beat(self) -> None:
+        self.watchdog.beat = time.monotonic()
+
+    def poll(self) -> None:
+        now = time.monotonic()
+        if not self.visible_windows():
+            if now > self.deadline:
+                self.report.emit("no_window")
+                self.report.end()
+            QtCore.QTimer.singleShot(POLL_MS, self.poll)
+            return
+        if self.first_window_at is None:
+            self.first_window_at = now
+            self.report.emit("window_shown")
+        if now - self.first_window_at < self.settle:
+            QtCore.QTimer.singleShot(POLL_MS, self.poll)
+            return
+        self.main_windows = explore.top_windows()
+        self.record_windows("start")
+        if self.accept_run is not None:
+            self.accept_run.start(self.main_windows)
+            return
+        self.inspect()
+        if self.options["explore"]:
+            self.explore_started = time.monotonic()
+            QtCore.QTimer.singleShot(0, self.step)
+        else:
+            self.finish()
+
+    def visible_windows(self) -> list[Any]:
+        widgets = explore.top_windows()
+        if widgets:
+            return widgets
+        return [w for w in QtGui.QGuiApplication.topLevelWindows() if w.isVisible()]
+
+    def record_windows(self, phase: str) -> None:
+        described = [self.describe(window, index, phase) for index, window in enumerate(self.visible_windows())]
+        self.report.emit("windows", phase=phase, windows=described)
+
+    def describe(self, window: Any, index: int, phase: str) -> dict[str, Any]:
+        size = window.size()
+        info: dict[str, Any] = {
+            "title": window.windowTitle() if hasattr(window, "windowTitle") else window.title(),
+            "cls": type(window).__name__,
+            "width": size.width(),
+            "height": size.height(),
+            "widgets": 0,
+        }
+        if isinstance(window, QtWidgets.QWidget):
+            info["widgets"] = sum(1 for w in window.findChildren(QtWidgets.QWidget) if w.isVisible())
+            path = self.shots / f"window{index}-{phase}.png"
+            if window.grab().save(str(path)):
+                info["screenshot"] = str(path)
+        return info
+
+    def inspect(self) -> None:
+        for window in self.main_windows:
+            for check in (inspect_ui.empty_window_problems, inspect_ui.oversize_problems, inspect_ui.contrast_problems):
+                for problem in check(window):
+                    self.report.emit(
+                        "problem",
+                        problem_kind=problem["kind"],
+                        severity=problem["severity"],
+                        message=problem["message"],
+                        action="",
+                    )
+
+    def step(self) -> None:
+        action = self.next_action()
+        if action is None:
+            self.finish()
+            return
+        self.done_keys.add(action.key)
+        if action.quits:
+            self.report.emit("action", i=self.actions, description=action.description, skipped="would quit")
+        else:
+            self.actions += 1
+            self.report.action = action.description
+            self.report.emit("action", i=self.actions, description=action.description)
+            try:
+                action.run()
+            except Exception:  # boundary: an error raised straight out of the app's code
+                import sys
+
+                sys.excepthook(*sys.exc_info())
+        QtCore.QTimer.singleShot(STEP_MS, self.step)
+
+    def next_action(self) -> Action | None:
+        over_time = time.monotonic() - self.explore_started > float(self.options["explore_seconds"])
+        if over_time or self.actions >= int(self.options["max_actions"]):
+            return None
+        # collected afresh each step: a button enabled, a row added or a page shown by the last action counts
+        fresh = explore.collect(explore.top_windows(), int(self.options["seed"]))
+        return next((action for action in fresh if action.key not in self.done_keys), None)
+
+    def on_quit(self) -> None:
+        if self.accept_run is not None:
+            self.accept_run.on_quit()
+        else:
+            super().on_quit()
+
+    def dismiss_dialogs(self) -> None:
+        """Close popups and modal dialogs that exploration opened (not the windows the app started with);
+        during an acceptance check, answer them instead."""
+        if not self.main_windows:
+            return
+        if self.dialogs is not None:
+            self.dialogs.answer(self.main_windows)
+            return
+        popup = QtWidgets.QApplication.activePopupWidget()
+        if popup is not None:
+            popup.close()
+        modal = QtWidgets.QApplication.activeModalWidget()
+        if isinstance(modal, QtWidgets.QDialog) and modal not in self.main_windows:
+            text = modal.text() if isinstance(modal, QtWidgets.QMessageBox) else ""
+            self.report.emit(
+                "dialog", cls=type(modal).__name__, title=modal.windowTitle(), text=text, action=self.report.action
+            )
+            modal.done(0)

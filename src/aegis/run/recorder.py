@@ -1,0 +1,188 @@
+"""The run folder: everything one build did, written as it happens and finalized even on a crash.
+
+runs/<YYYYmmdd_HHMMSS>_<slug>/
+    program.log      the log, as on the console
+    chat.md          every message sent to and received from the model
+    events.jsonl     one line per step (llm call, verdict, repair, package)
+    metadata.json    task, model, config, versions, final status
+    spec.json        the features and checks the model wrote first (`loop.spec`)
+    attempts/<n>/    app.py, verdict.json, the check's screenshots and output
+    app/             the final app.py and its executable
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import platform
+import sys
+import time
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from aegis import __version__
+from aegis.bench.datasets import slugify
+from aegis.errors import AegisError, RunFolderError
+from aegis.run.redact import RedactingFilter, Redactor
+from aegis.schema import Attempt, Completion, Message, RunResult, RunStatus, Task
+
+LOGGER = "aegis"
+RESERVE_BYTES = 16 * 1024
+"""Disk space held back from the start, so the run can still be finalized when the disk fills up."""
+
+
+class RunRecorder:
+    def __init__(self, root: Path, task: Task, *, redact: Redactor, now: datetime | None = None) -> None:
+        stamp = (now or datetime.now()).strftime("%Y%m%d_%H%M%S")
+        self.dir = unique_dir(root.resolve() / f"{stamp}_{slugify(task.task)}")
+        self.task = task
+        self.redact = redact
+        self._started = time.monotonic()
+        self._metadata: dict[str, Any] = {}
+        self._last_messages: list[Message] = []
+        self._reserve = self.dir / ".reserve"
+        self._write(".reserve", "\0" * RESERVE_BYTES, mode="w")
+        self._handler = logging.FileHandler(self.dir / "program.log", encoding="utf-8")
+        self._handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
+        self._handler.addFilter(RedactingFilter(redact))
+        logger = logging.getLogger(LOGGER)
+        logger.setLevel(min(logger.getEffectiveLevel(), logging.INFO))
+        logger.addHandler(self._handler)
+        self._write("chat.md", f"# {task.task}\n\n", mode="w")
+
+    def start(self, *, model: str, config: dict[str, Any]) -> None:
+        self._metadata = {
+            "task": self.task.model_dump(),
+            "model": model,
+            "config": config,
+            "versions": {"aegis": __version__, "python": sys.version.split()[0], "platform": platform.platform()},
+            "started": datetime.now().isoformat(timespec="seconds"),
+            "status": "running",
+        }
+        self._write_json("metadata.json", self._metadata)
+
+    def event(self, name: str, /, **data: Any) -> None:
+        record = {"t": round(time.monotonic() - self._started, 3), "event": name, **data}
+        self._write("events.jsonl", json.dumps(record, default=str) + "\n")
+
+    def chat(self, messages: list[Message], completion: Completion) -> None:
+        """Append one exchange: only the messages the transcript does not have yet, then the answer."""
+        lines = [f"## {m.role}\n\n{m.content}\n\n" for m in messages[self._chat_seen(messages) :]]
+        usage = completion.usage
+        lines.append(
+            f"## assistant ({usage.prompt_tokens} prompt + {usage.completion_tokens} answer tokens, "
+            f"{completion.seconds:.1f} s, finish: {completion.finish_reason})\n\n{completion.text}\n\n"
+        )
+        self._write("chat.md", "".join(lines))
+        self._last_messages = [*messages, Message(role="assistant", content=completion.text)]
+
+    def append_chat(self, markdown: str) -> None:
+        """Append an already formatted part of the conversation (tools mode)."""
+        self._write("chat.md", markdown)
+
+    def attempt_dir(self, number: int) -> Path:
+        path = self.dir / "attempts" / str(number)
+        path.mkdir(parents=True, exist_ok=True)
+        return path
+
+    def save_attempt(self, attempt: Attempt) -> None:
+        folder = self.attempt_dir(attempt.number)
+        self._write(f"attempts/{attempt.number}/app.py", attempt.code, mode="w")
+        self._write_json(f"attempts/{attempt.number}/verdict.json", attempt.verdict.model_dump())
+        self.event(
+            "verdict",
+            attempt=attempt.number,
+            kind=attempt.kind,
+            status=attempt.verdict.status,
+            problems=[p.message for p in attempt.verdict.problems],
+            folder=str(folder),
+        )
+
+    def run_and_finalize(
+        self, work: Callable[[], tuple[RunStatus, str]], result_of: Callable[[RunStatus, str], RunResult]
+    ) -> RunResult:
+        """Do a build's work and finalize the folder with its result whatever happens (errors and Ctrl-C re-raise)."""
+        status: RunStatus = "error"
+        message = "the build stopped unexpectedly"
+        try:
+            status, message = work()
+        except KeyboardInterrupt:
+            status, message = "interrupted", "interrupted by the user (Ctrl-C)"
+            raise
+        except AegisError as exc:
+            status, message = "error", str(exc)
+            raise
+        finally:
+            result = result_of(status, message)
+            self.finalize(result)
+        return result
+
+    def finalize(self, result: RunResult) -> None:
+        self._reserve.unlink(missing_ok=True)
+        self._metadata.update(
+            status=result.status,
+            message=result.message,
+            rounds=result.rounds,
+            tokens=result.usage.model_dump(),
+            seconds=round(result.seconds, 2),
+            app=result.app_path,
+            package=result.package.model_dump() if result.package else None,
+            finished=datetime.now().isoformat(timespec="seconds"),
+        )
+        try:
+            self._write_json("metadata.json", self._metadata)
+            self.event("finish", status=result.status, message=result.message)
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        """Detach program.log from the logger (finalize does this; call it when start() fails)."""
+        logging.getLogger(LOGGER).removeHandler(self._handler)
+        self._reserve.unlink(missing_ok=True)
+        try:
+            self._handler.close()
+        except OSError as exc:
+            raise RunFolderError(f"cannot write {self.dir / 'program.log'}: {exc.strerror}") from None
+
+    def _chat_seen(self, messages: list[Message]) -> int:
+        seen = self._last_messages
+        common = 0
+        for old, new in zip(seen, messages, strict=False):
+            if old != new:
+                break
+            common += 1
+        if common < len(seen):
+            self._write("chat.md", f"---\n\n*(a new request: the first {common} messages above, then:)*\n\n")
+        return common
+
+    def write_json(self, name: str, data: Any) -> None:
+        """Write a file of the run folder as JSON, atomically (e.g. spec.json)."""
+        self._write_json(name, data)
+
+    def _write_json(self, name: str, data: Any) -> None:
+        """Write a whole file atomically, so a full disk never leaves it empty."""
+        self._write(f"{name}.tmp", json.dumps(data, indent=2, default=str) + "\n", mode="w")
+        os.replace(self.dir / f"{name}.tmp", self.dir / name)
+
+    def _write(self, name: str, text: str, *, mode: str = "a") -> None:
+        try:
+            with (self.dir / name).open(mode, encoding="utf-8") as handle:
+                handle.write(self.redact(text))
+        except OSError as exc:
+            raise RunFolderError(f"cannot write {self.dir / name}: {exc.strerror}") from None
+
+
+def unique_dir(path: Path) -> Path:
+    candidate, n = path, 1
+    while True:
+        try:
+            candidate.mkdir(parents=True)
+            return candidate
+        except FileExistsError:
+            n += 1
+            candidate = path.with_name(f"{path.name}-{n}")
+        except OSError as exc:
+            raise RunFolderError(f"cannot create run folder {candidate}: {exc.strerror}") from None

@@ -1,0 +1,58 @@
+"""Keep secrets out of everything AEGIS writes: logs, transcripts, events, metadata, reports."""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+from collections.abc import Mapping
+
+from aegis.sandbox.runner import SECRET_NAME
+
+MIN_SECRET_LENGTH = 6
+MASK = "[REDACTED]"
+KEY_PATTERNS = re.compile(
+    r"\b(?:"  # a key starts a word: "task-tracker-with-priorities" holds "sk-..." but is no key
+    r"sk-[A-Za-z0-9_\-]{16,}"  # OpenAI-style keys
+    r"|AIza[0-9A-Za-z_\-]{30,}"  # Google API keys
+    r"|gh[pousr]_[A-Za-z0-9]{30,}"  # GitHub tokens
+    r"|hf_[A-Za-z0-9]{30,}"  # Hugging Face tokens
+    r"|xox[abpr]-[A-Za-z0-9\-]{10,}"  # Slack tokens
+    r")"
+)
+
+
+class Redactor:
+    """Masks the values of secret-looking environment variables and well-known key shapes."""
+
+    def __init__(self, env: Mapping[str, str] | None = None) -> None:
+        source = os.environ if env is None else env
+        values = {v for k, v in source.items() if SECRET_NAME.search(k) and len(v) >= MIN_SECRET_LENGTH}
+        self._values = sorted(values, key=len, reverse=True)
+
+    def __call__(self, text: str) -> str:
+        for value in self._values:
+            text = text.replace(value, MASK)
+        return KEY_PATTERNS.sub(MASK, text)
+
+
+class RedactingFilter(logging.Filter):
+    """A logging filter that redacts each record's final message before any handler formats it."""
+
+    def __init__(self, redact: Redactor) -> None:
+        super().__init__()
+        self.redact = redact
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        """Fold any traceback into the message too, so `log.exception(...)` cannot leak a key."""
+        parts = [record.getMessage()]
+        if record.exc_info:
+            parts.append(_PLAIN.formatException(record.exc_info))
+        if record.stack_info:
+            parts.append(record.stack_info)
+        record.msg = self.redact("\n".join(parts))
+        record.args = record.exc_info = record.exc_text = record.stack_info = None
+        return True
+
+
+_PLAIN = logging.Formatter()

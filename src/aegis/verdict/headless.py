@@ -1,0 +1,141 @@
+"""The headless check: run the app offscreen under the probe, which explores its GUI; judge the report.
+
+PySide6 apps run on Qt's offscreen platform, Tk apps under a private Xvfb, pygame on SDL's dummy driver.
+The child gets a 1920x1080 offscreen screen, a temporary home and a scrubbed environment; screenshots
+and the probe's report land in the check's output folder.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sys
+import tempfile
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
+from importlib import resources
+from pathlib import Path
+from typing import Any, Literal
+
+from aegis.acceptance.language import CheckSet
+from aegis.acceptance.run import acceptance_problems, run_checks
+from aegis.config import CheckConfig
+from aegis.errors import CheckError
+from aegis.protocols import Runner
+from aegis.schema import ExecResult, Problem, Verdict
+from aegis.verdict.judge import Record, judge, read_report
+from aegis.verdict.toolkit import Toolkit, VirtualDisplay, detect_toolkit, launcher_for, needs_display
+
+MARGIN_SECONDS = 10.0
+"""Extra time the runner allows beyond the probe's own deadlines (Python and Qt start-up)."""
+SCREEN = {
+    "name": "aegis",
+    "x": 0,
+    "y": 0,
+    "width": 1920,
+    "height": 1080,
+    "logicalDpi": 96,
+    "logicalDpiX": 96,
+    "logicalDpiY": 96,
+}
+
+
+@contextmanager
+def child_environment(toolkit: Toolkit) -> Iterator[tuple[Path, dict[str, str]]]:
+    """A temporary home and the environment a checked program gets there: the offscreen screen, the
+    toolkit's settings and, for Tk, a private Xvfb; all gone when the block ends."""
+    _, toolkit_env = launcher_for(toolkit)
+    with tempfile.TemporaryDirectory(prefix="aegis-home-") as home, ExitStack() as stack:
+        screen = Path(home, "screen.json")
+        screen.write_text(json.dumps({"screens": [SCREEN]}), encoding="utf-8")
+        env = {
+            "QT_QPA_PLATFORM": f"offscreen:configfile={screen}",
+            "HOME": home,
+            "XDG_RUNTIME_DIR": home,
+            "PYTHONUNBUFFERED": "1",
+            "PYTHONDONTWRITEBYTECODE": "1",
+            **toolkit_env,
+        }
+        if needs_display(toolkit):
+            env["DISPLAY"] = stack.enter_context(VirtualDisplay())
+        yield Path(home), env
+
+
+class HeadlessCheck:
+    def __init__(self, runner: Runner, config: CheckConfig, *, python: str = sys.executable) -> None:
+        self.runner = runner
+        self.config = config
+        self.python = python
+
+    def check(self, app: Path, out_dir: Path, *, python: str | None = None, checks: CheckSet | None = None) -> Verdict:
+        app, out_dir = app.resolve(), out_dir.resolve()
+        toolkit = detect_toolkit(app.read_text(encoding="utf-8", errors="replace"))
+
+        def probe(folder: Path, options: dict[str, Any], seconds: float) -> tuple[list[Record], ExecResult]:
+            return self._probe(app, folder, toolkit, python, {**probe_options(self.config), **options}, seconds)
+
+        records, result = probe(out_dir, {}, self.config.explore_seconds)
+        verdict = judge(records, result, app, isolation=self.runner.isolation)
+        if checks is None or not verdict.windows:
+            return verdict
+        if toolkit != "qt":
+            return _with_note(verdict, "acceptance checks need a PySide6 app; skipped")
+        acceptance = run_checks(probe, app, out_dir, checks, isolation=self.runner.isolation)
+        problems = [*verdict.problems, *acceptance_problems(acceptance, _severity(self.config))]
+        status = "fail" if any(p.severity == "fail" for p in problems) else "pass"
+        return verdict.model_copy(update={"acceptance": acceptance, "problems": problems, "status": status})
+
+    def _probe(
+        self, app: Path, out_dir: Path, toolkit: Toolkit, python: str | None, options: dict[str, Any], seconds: float
+    ) -> tuple[list[Record], ExecResult]:
+        """Run the app once under the probe; its report, screenshots and output land in out_dir."""
+        out_dir.mkdir(parents=True, exist_ok=True)
+        report = out_dir / "probe.jsonl"
+        report.unlink(missing_ok=True)
+        shutil.rmtree(out_dir / "screenshots", ignore_errors=True)
+        probe, _ = launcher_for(toolkit)
+        with child_environment(toolkit) as (_, env):
+            result = self.runner.run(
+                [python or self.python, *self._argv(probe, app, report, out_dir / "screenshots", options)],
+                cwd=app.parent,
+                timeout=self.config.timeout + seconds + MARGIN_SECONDS,
+                env=env,
+                writable=[out_dir],
+            )
+        (out_dir / "stdout.txt").write_text(result.stdout, encoding="utf-8")
+        (out_dir / "stderr.txt").write_text(result.stderr, encoding="utf-8")
+        records = read_report(report)
+        if not records and result.signal is None:
+            raise CheckError(f"the check's probe did not start: {result.stderr.strip()[-300:]}")
+        return records, result
+
+    def _argv(self, probe: str, app: Path, report: Path, shots: Path, options: dict[str, Any]) -> list[str]:
+        return [
+            str(resources.files("aegis.probe").joinpath(probe)),
+            str(report),
+            str(shots),
+            str(app.resolve()),
+            str(self.config.timeout),
+            str(self.config.settle),
+            json.dumps(options),
+        ]
+
+
+def _severity(config: CheckConfig) -> Literal["fail", "warn"]:
+    return "fail" if config.require_acceptance else "warn"
+
+
+def _with_note(verdict: Verdict, message: str) -> Verdict:
+    note = Problem(kind="acceptance", message=message, severity="warn")
+    return verdict.model_copy(update={"problems": [*verdict.problems, note]})
+
+
+def probe_options(config: CheckConfig) -> dict[str, object]:
+    """The exploration settings the probe reads (its OPTIONS_JSON argument)."""
+    return {
+        "explore": config.explore,
+        "max_actions": config.max_actions,
+        "seed": config.seed,
+        "explore_seconds": config.explore_seconds,
+        "hang_seconds": config.hang_seconds,
+    }

@@ -1,0 +1,170 @@
+"""Turn the probe's report (JSON lines) and the child's ExecResult into a Verdict.
+
+Failures: uncaught exceptions (with the action that caused them), crashes, hangs, no window, an empty
+window, unreadable text, a window larger than the screen, an exit before the event loop ran. Warnings:
+Qt warnings. An app that quits because the explorer pressed its Quit is not a failure.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+from aegis.schema import ExecResult, Problem, Verdict, WindowInfo
+from aegis.verdict.diagnose import exception_problem, library_problem_from_text, trim_traceback
+
+Record = dict[str, Any]
+
+PROBE_FRAME = os.path.join("aegis", "probe", "")
+"""How the probe's own frames (launch.py, qt_session.py...) show in a fault report; they are dropped so only the
+program's remain."""
+MAX_QT_WARNINGS = 3
+
+
+def read_report(path: Path) -> list[Record]:
+    if not path.exists():
+        return []
+    records = []
+    for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
+        try:
+            records.append(json.loads(line))
+        except json.JSONDecodeError:
+            continue  # a line cut short by a crash
+    return records
+
+
+def judge(records: list[Record], result: ExecResult, app: Path, *, isolation: str) -> Verdict:
+    kinds = {r["kind"] for r in records}
+    problems = [_exception(r, app) for r in of(records, "exception") if r["type"] != "SystemExit"]
+    problems += [_hang(r, app) for r in of(records, "hang")]
+    problems += [_probe_problem(r) for r in of(records, "problem")]
+    problems += _ending_problems(kinds, records, result)
+    problems += _qt_warnings(records)
+    library = library_problem_from_text(result.stderr)
+    if library and not any(p.kind == "missing_library" for p in problems):
+        problems.insert(0, library)
+    problems = _unique(problems)
+    return Verdict(
+        status="fail" if any(p.severity == "fail" for p in problems) else "pass",
+        problems=problems,
+        windows=[_window(w) for r in of(records, "windows")[:1] for w in r["windows"]],
+        screenshots=[w["screenshot"] for r in of(records, "windows") for w in r["windows"] if "screenshot" in w],
+        actions=sum(1 for r in of(records, "action") if not r.get("skipped")),
+        dialogs=[_dialog(r) for r in of(records, "dialog")],
+        timings=_timings(records, result),
+        isolation=isolation,
+    )
+
+
+def _unique(problems: list[Problem]) -> list[Problem]:
+    """The same error from many actions (every digit button of a calculator) is one problem: the first."""
+    seen: dict[tuple[str, str, str], Problem] = {}
+    for problem in problems:
+        seen.setdefault((problem.kind, problem.message, problem.traceback), problem)
+    return list(seen.values())
+
+
+def of(records: list[Record], kind: str) -> list[Record]:
+    return [r for r in records if r["kind"] == kind]
+
+
+def _exception(record: Record, app: Path) -> Problem:
+    return exception_problem(record, app).model_copy(update={"action": record.get("action", "")})
+
+
+def _hang(record: Record, app: Path) -> Problem:
+    frames = {"type": "Hang", "message": record["message"], "frames": record["frames"]}
+    stack = trim_traceback(frames, app).replace("Traceback (most recent call last):", "Stuck at:")
+    return Problem(kind="hang", message=record["message"], traceback=stack, action=record.get("action", ""))
+
+
+def _probe_problem(record: Record) -> Problem:
+    return Problem.model_validate(
+        {
+            "kind": record["problem_kind"],
+            "severity": record["severity"],
+            "message": record["message"],
+            "action": record.get("action", ""),
+        }
+    )
+
+
+def _ending_problems(kinds: set[str], records: list[Record], result: ExecResult) -> list[Problem]:
+    if result.signal is not None and not result.timed_out:
+        message = f"the program was killed by signal {result.signal}"
+        return [
+            Problem(kind="crash", message=message, traceback=_fault_dump(result.stderr), action=_last_action(records))
+        ]
+    if "no_window" in kinds:
+        return [Problem(kind="no_window", message="the event loop ran but no window was ever shown")]
+    if kinds & {"windows", "hang", "quit"}:
+        return [_stopped_responding(records, result)] if result.timed_out and not kinds & {"done", "hang"} else []
+    if result.timed_out:
+        where = "after starting its event loop" if "event_loop" in kinds else "before starting its event loop"
+        return [Problem(kind="timeout", message=f"the program hung {where} (no window within the time limit)")]
+    if "exception" in kinds:
+        return []  # the exception already explains the exit
+    return [_early_exit(kinds, records, result)]
+
+
+def _stopped_responding(records: list[Record], result: ExecResult) -> Problem:
+    """Killed at the time limit after its window was shown: stuck where the watchdog could not see (C code)."""
+    message = f"the program stopped responding while being explored and was killed after {result.seconds:.0f} s"
+    return Problem(kind="hang", message=message, action=_last_action(records))
+
+
+def _last_action(records: list[Record]) -> str:
+    return next((r["description"] for r in reversed(of(records, "action")) if not r.get("skipped")), "")
+
+
+def _early_exit(kinds: set[str], records: list[Record], result: ExecResult) -> Problem:
+    code = next((r.get("code") for r in records if r["kind"] == "exit"), result.returncode)
+    if "event_loop" in kinds:
+        message = (
+            f"the program quit (code {code}) just after starting its event loop, before its window stayed open; "
+            "look for a quit(), exit() or close() that runs at start-up"
+        )
+    else:
+        message = (
+            f"the program exited (code {code}) without running its event loop; "
+            "show the main window and start the GUI's event loop (app.exec() for Qt, mainloop() for Tk)"
+        )
+    return Problem(kind="early_exit", message=message)
+
+
+def _qt_warnings(records: list[Record]) -> list[Problem]:
+    messages = dict.fromkeys(r["message"] for r in of(records, "qt_message") if r.get("level") != "QtDebugMsg")
+    return [Problem(kind="qt_warning", severity="warn", message=m[:300]) for m in list(messages)[:MAX_QT_WARNINGS]]
+
+
+def _fault_dump(stderr: str) -> str:
+    """Python's fault report, without the frames of the probe that ran the program."""
+    start = stderr.find("Fatal Python error")
+    dump = stderr[start:] if start >= 0 else stderr[-2000:]
+    lines = [line for line in dump.splitlines() if "<frozen runpy>" not in line and PROBE_FRAME not in line]
+    return "\n".join(lines)[:2000]
+
+
+def _window(raw: Record) -> WindowInfo:
+    return WindowInfo(
+        title=raw["title"], cls=raw["cls"], width=raw["width"], height=raw["height"], widgets=raw["widgets"]
+    )
+
+
+def _dialog(record: Record) -> str:
+    text = f": {record['text']}" if record.get("text") else ""
+    after = f" (after {record['action']})" if record.get("action") else ""
+    return f"{record['cls']} '{record['title']}'{text}{after}"
+
+
+def _timings(records: list[Record], result: ExecResult) -> dict[str, float]:
+    timings = {"total": round(result.seconds, 3)}
+    shown = of(records, "window_shown")
+    if shown:
+        timings["start_up"] = float(shown[0]["t"])
+    explored = of(records, "explored")
+    if explored:
+        timings["exploration"] = float(explored[0]["seconds"])
+    return timings

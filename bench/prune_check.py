@@ -19,11 +19,11 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from aegis.config import CheckConfig, PackageConfig
+from aegis.config import PackageConfig, ProbeConfig
 from aegis.package import freeze
 from aegis.package.buildenv import cache_dir
 from aegis.package.packager import PyInstallerPackager
-from aegis.package.verify import ExecutableCheck
+from aegis.package.verify import ExecutableProber
 from aegis.sandbox.runner import SubprocessRunner
 
 HERE = Path(__file__).resolve().parent
@@ -37,13 +37,13 @@ def removal_steps(name: str, app: Path, scratch: Path) -> list[dict[str, Any]]:
     if not result.ok:
         sys.exit(f"{name}: the unpruned package fails: {result.message}")
     bundle = Path(result.executable).parent / "_internal"
-    check = ExecutableCheck(SubprocessRunner(), CheckConfig(explore_seconds=5.0))
+    check = ExecutableProber(SubprocessRunner(), ProbeConfig(explore_seconds=5.0))
     steps = []
     for pattern in PATTERNS:
         removed = [f for f in bundle.rglob("*") if f.is_file() and fnmatch.fnmatch(_dest(f, bundle), pattern)]
         for file in removed:
             file.unlink()
-        verdict = check.check(Path(result.executable), app, scratch / name / "check")
+        verdict = check.probe(Path(result.executable), app, scratch / name / "check")
         failures = [p.message for p in verdict.failures]
         steps.append({"pattern": pattern, "files": len(removed), "passed": verdict.passed, "failures": failures})
         print(f"{name:12} {pattern:70} {len(removed):3} file(s)  {'pass' if verdict.passed else failures}")

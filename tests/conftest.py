@@ -87,7 +87,7 @@ def config_for(tmp_path: Path) -> Any:
     def make(srv: ScriptedServer, **sections: dict[str, Any]) -> AegisConfig:
         flags: dict[str, dict[str, Any]] = {
             "llm": {"model": "scripted-model", "base_url": srv.base_url, "max_retries": 2, "timeout": 30},
-            "check": {"timeout": 10, "settle": 0.3},
+            "probe": {"timeout": 10, "settle": 0.3},
             "package": {"enabled": False},
             "runs": {"dir": tmp_path / "runs"},
             "loop": {"spec": False},

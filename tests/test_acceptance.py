@@ -1,4 +1,4 @@
-"""Acceptance checks end to end: the check language -> HeadlessCheck -> the probe in a real offscreen app.
+"""Acceptance checks end to end: the check language -> HeadlessProber -> the probe in a real offscreen app.
 
 Every step and expectation kind on a correct app and on a subtly wrong one (tests/apps/acceptance/).
 """
@@ -11,15 +11,15 @@ from pathlib import Path
 import pytest
 
 from aegis.acceptance.language import CheckSet
-from aegis.config import CheckConfig, SandboxConfig
+from aegis.config import ProbeConfig, SandboxConfig
 from aegis.errors import AcceptanceError
 from aegis.generate import prompts
 from aegis.sandbox.isolation import make_runner
 from aegis.schema import Verdict
-from aegis.verdict.headless import HeadlessCheck
+from aegis.verdict.headless import HeadlessProber
 
 APPS = Path(__file__).parent / "apps" / "acceptance"
-FAST = CheckConfig(timeout=10, max_actions=0, explore=False)
+FAST = ProbeConfig(timeout=10, max_actions=0, explore=False)
 CALC = [{"click": "2"}, {"click": "+"}, {"click": "3"}, {"click": "="}, {"expect_text": "5"}]
 TODO = [{"type": "buy milk", "into": "task"}, {"click": "Add"}, {"expect_items": "buy milk"}]
 KEYS = [{"key": "Right"}, {"key": "Right"}, {"expect_text": "x: 2", "in": "position"}]
@@ -36,7 +36,7 @@ def app_path(app: str, tmp_path: Path) -> Path:
 
 def check(app: str, steps: list[dict[str, object]], tmp_path: Path) -> Verdict:
     checks = CheckSet.parse("file", [{"name": "the check", "steps": steps}])
-    return HeadlessCheck(make_runner(SandboxConfig()), FAST).check(
+    return HeadlessProber(make_runner(SandboxConfig()), FAST).probe(
         app_path(app, tmp_path), tmp_path / "out", checks=checks
     )
 
@@ -98,7 +98,7 @@ def test_a_wrong_calculator_says_what_it_showed(tmp_path: Path) -> None:
 def test_failed_checks_are_warnings_when_not_required(tmp_path: Path) -> None:
     checks = CheckSet.parse("file", [{"name": "adds", "steps": CALC}])
     config = FAST.model_copy(update={"require_acceptance": False})
-    verdict = HeadlessCheck(make_runner(SandboxConfig()), config).check(
+    verdict = HeadlessProber(make_runner(SandboxConfig()), config).probe(
         app_path("calc_broken.py", tmp_path), tmp_path / "out", checks=checks
     )
     assert verdict.passed and verdict.acceptance is not None and not verdict.acceptance.passed

@@ -64,7 +64,7 @@ def test_a_failed_check_goes_into_the_repair_prompt_and_the_fix_passes(server: S
 
 def test_failed_checks_do_not_fail_a_build_that_does_not_require_them(server: ScriptedServer, config_for) -> None:
     server.add(fenced(ADD_DOES_NOTHING))
-    result = build_todo(config_for(server, check={"require_acceptance": False}))
+    result = build_todo(config_for(server, probe={"require_acceptance": False}))
 
     assert (result.status, result.rounds) == ("pass", 1)
     acceptance = result.attempts[0].verdict.acceptance

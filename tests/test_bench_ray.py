@@ -54,7 +54,7 @@ def _settings(srv: ScriptedServer, out: Path) -> BenchSettings:
         "llm": {"model": "m", "base_url": srv.base_url, "max_retries": 0},
         "loop": {"max_rounds": 2, "spec": False},
         "package": {"enabled": False},
-        "check": {"settle": 0.2, "timeout": 20},
+        "probe": {"settle": 0.2, "timeout": 20},
     }
     return BenchSettings(config=load_config(flags=flags, env={}), pipeline="aegis", out=str(out))
 

@@ -19,7 +19,7 @@ from typer.testing import CliRunner
 from aegis.cli.deps import deps as deps_command
 from aegis.deps.appenv import AppEnv, env_for
 from aegis.deps.classify import Dependency, allowed_packages, classify, installable, refusal_message
-from aegis.errors import CheckError, ConfigError, DependencyError
+from aegis.errors import ConfigError, DependencyError
 
 HOST_PYTHON = sys.executable
 MADE_UP = [
@@ -233,7 +233,7 @@ def test_not_allowed_packages_say_why() -> None:
 
 
 def test_unparsable_code_is_a_check_error() -> None:
-    with pytest.raises(CheckError, match="line 1"):
+    with pytest.raises(DependencyError, match="line 1"):
         classify("import (\n")
 
 

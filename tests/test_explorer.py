@@ -13,13 +13,13 @@ from typing import Any
 
 import pytest
 
-from aegis.config import CheckConfig, SandboxConfig
+from aegis.config import ProbeConfig, SandboxConfig
 from aegis.sandbox.isolation import make_runner
 from aegis.schema import Verdict
-from aegis.verdict.headless import HeadlessCheck
+from aegis.verdict.headless import HeadlessProber
 
 APPS = Path(__file__).parent / "apps"
-FAST = CheckConfig(timeout=5)
+FAST = ProbeConfig(timeout=5)
 AEGIS = str(Path(sys.executable).parent / "aegis")
 VERDICT_KEYS = {
     "status",
@@ -34,8 +34,8 @@ VERDICT_KEYS = {
 }
 
 
-def run_check(name: str, out: Path, config: CheckConfig = FAST) -> Verdict:
-    return HeadlessCheck(make_runner(SandboxConfig()), config).check(APPS / f"{name}.py", out)
+def run_check(name: str, out: Path, config: ProbeConfig = FAST) -> Verdict:
+    return HeadlessProber(make_runner(SandboxConfig()), config).probe(APPS / f"{name}.py", out)
 
 
 def aegis_check(cwd: Path, name: str, *args: str) -> subprocess.CompletedProcess[str]:
@@ -228,7 +228,7 @@ def test_a_handler_that_blocks_the_event_loop_is_a_hang_at_its_stuck_line(
 
 
 def test_a_handler_stuck_in_c_code_is_a_hang_once_the_time_limit_kills_it(tmp_path: Path) -> None:
-    verdict = run_check("explore_hang_in_c", tmp_path, CheckConfig(timeout=1, explore_seconds=1))
+    verdict = run_check("explore_hang_in_c", tmp_path, ProbeConfig(timeout=1, explore_seconds=1))
     assert verdict.status == "fail"
     [problem] = verdict.problems
     assert (problem.kind, problem.action) == ("hang", "clicked QPushButton 'Total'")
@@ -250,7 +250,7 @@ def test_a_segfault_in_a_handler_is_a_crash_with_the_action_and_the_apps_line(tm
 
 
 def test_a_window_that_is_never_shown_fails_as_no_window(tmp_path: Path) -> None:
-    verdict = run_check("explore_never_shown", tmp_path, CheckConfig(timeout=2))
+    verdict = run_check("explore_never_shown", tmp_path, ProbeConfig(timeout=2))
     assert verdict.status == "fail"
     assert [p.kind for p in verdict.problems] == ["no_window"]
     assert (verdict.windows, verdict.actions) == ([], 0)
@@ -290,7 +290,7 @@ def test_the_same_seed_explores_in_the_same_order_and_another_seed_in_another(tm
         result = aegis_check(tmp_path, "explore_settings_ok", "--seed", "7", "--screenshots", seed)
         assert result.returncode == 0, result.stderr
     natural = tmp_path / "natural"
-    run_check("explore_settings_ok", natural, CheckConfig(timeout=5, seed=0))
+    run_check("explore_settings_ok", natural, ProbeConfig(timeout=5, seed=0))
     seven = actions_done(tmp_path / "7")
     assert seven == actions_done(tmp_path / "7b")
     assert seven != actions_done(natural)

@@ -7,19 +7,19 @@ from pathlib import Path
 
 import pytest
 
-from aegis.config import CheckConfig, SandboxConfig
+from aegis.config import ProbeConfig, SandboxConfig
 from aegis.sandbox.isolation import make_runner
 from aegis.schema import Verdict
 from aegis.verdict.diagnose import library_problem_from_text
-from aegis.verdict.headless import HeadlessCheck
+from aegis.verdict.headless import HeadlessProber
 
 APPS = Path(__file__).parent / "apps"
-FAST = CheckConfig(timeout=4, settle=0.3)
+FAST = ProbeConfig(timeout=4, settle=0.3)
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 
 
-def run_check(name: str, out: Path, config: CheckConfig = FAST) -> Verdict:
-    return HeadlessCheck(make_runner(SandboxConfig()), config).check(APPS / f"{name}.py", out)
+def run_check(name: str, out: Path, config: ProbeConfig = FAST) -> Verdict:
+    return HeadlessProber(make_runner(SandboxConfig()), config).probe(APPS / f"{name}.py", out)
 
 
 def line_of(name: str, code: str) -> int:
@@ -123,7 +123,7 @@ def test_a_segfault_is_a_crash_with_the_apps_line_from_the_fault_report(tmp_path
 
 
 def test_a_hang_before_the_event_loop_says_where_it_is_stuck(tmp_path: Path) -> None:
-    verdict = run_check("hang_at_start", tmp_path, CheckConfig(timeout=1, settle=0.3))
+    verdict = run_check("hang_at_start", tmp_path, ProbeConfig(timeout=1, settle=0.3))
     assert verdict.status == "fail"
     [problem] = verdict.problems
     assert problem.kind == "hang"

@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from aegis.config import CheckConfig, PackageConfig
+from aegis.config import PackageConfig, ProbeConfig
 from aegis.package.packager import PyInstallerPackager
 from aegis.sandbox.runner import SubprocessRunner
 from aegis.schema import PackageResult
-from aegis.verdict.headless import HeadlessCheck
+from aegis.verdict.headless import HeadlessProber
 from aegis.verdict.toolkit import VirtualDisplay
 
 pytestmark = pytest.mark.slow
@@ -42,8 +42,8 @@ if __name__ == "__main__":
 def packager(tmp_path_factory: pytest.TempPathFactory) -> PyInstallerPackager:
     """One cache for the whole session: the build environment is made once, PyInstaller's cache filled once."""
     cache = tmp_path_factory.mktemp("aegis-cache")
-    check = CheckConfig(explore_seconds=5.0)
-    return PyInstallerPackager(SubprocessRunner(), PackageConfig(mode="onedir"), check=check, cache=cache)
+    check = ProbeConfig(explore_seconds=5.0)
+    return PyInstallerPackager(SubprocessRunner(), PackageConfig(mode="onedir"), probe=check, cache=cache)
 
 
 @pytest.fixture(scope="session")
@@ -121,7 +121,7 @@ def test_app_whose_package_cannot_find_its_data_file_is_a_failed_package(
     app = tmp_path / "app.py"
     app.write_text(READS_DATA_FILE, encoding="utf-8")
     (tmp_path / "data.txt").write_text("hello", encoding="utf-8")
-    assert HeadlessCheck(SubprocessRunner(), CheckConfig()).check(app, tmp_path / "source-check").passed
+    assert HeadlessProber(SubprocessRunner(), ProbeConfig()).probe(app, tmp_path / "source-check").passed
     result = packager.package(app, tmp_path / "out", name="greeter")
     assert not result.ok
     assert "FileNotFoundError" in result.message and "data.txt" in result.message

@@ -17,14 +17,14 @@ from pathlib import Path
 
 import pytest
 
-from aegis.config import CheckConfig, SandboxConfig
+from aegis.config import ProbeConfig, SandboxConfig
 from aegis.errors import ConfigError
 from aegis.sandbox.isolation import SandboxRunner, make_runner
 from aegis.schema import ExecResult, Verdict
-from aegis.verdict.headless import HeadlessCheck
+from aegis.verdict.headless import HeadlessProber
 
 APPS = Path(__file__).parent / "apps"
-FAST = CheckConfig(timeout=4, settle=0.2, explore=False, explore_seconds=1)
+FAST = ProbeConfig(timeout=4, settle=0.2, explore=False, explore_seconds=1)
 
 
 def sandbox(isolation: str = "bubblewrap", **settings: object) -> SandboxRunner:
@@ -47,8 +47,8 @@ def run_app(runner: SandboxRunner, name: str, cwd: Path, *args: str, timeout: fl
     return runner.run([sys.executable, str(APPS / f"{name}.py"), *args], cwd=cwd, timeout=timeout)
 
 
-def check(runner: SandboxRunner, app: Path, out: Path, config: CheckConfig = FAST) -> Verdict:
-    return HeadlessCheck(runner, config).check(app, out)
+def check(runner: SandboxRunner, app: Path, out: Path, config: ProbeConfig = FAST) -> Verdict:
+    return HeadlessProber(runner, config).probe(app, out)
 
 
 def processes_with(text: str) -> list[int]:
@@ -198,7 +198,7 @@ def test_a_loop_at_import_times_out_and_takes_its_helper_along(tmp_path: Path) -
     marker = f"3000.{uuid.uuid4().int % 10**9}"
     app = place("adversarial_import_loop", tmp_path / "app", **{"marker.txt": marker})
     started = time.monotonic()
-    verdict = check(sandbox("auto"), app, tmp_path / "out", CheckConfig(timeout=2, explore_seconds=1))
+    verdict = check(sandbox("auto"), app, tmp_path / "out", ProbeConfig(timeout=2, explore_seconds=1))
     assert time.monotonic() - started < 2 + 1 + 10 + 5
     assert not verdict.passed
     assert verdict.failures[0].kind in {"hang", "timeout"}

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from aegis.bench.baselines.seed import ALIVE_SECONDS, MAX_REWRITES, AliveCheck, SeedBuilder, seed_repair, seed_start
+from aegis.bench.baselines.seed import ALIVE_SECONDS, MAX_REWRITES, AliveProber, SeedBuilder, seed_repair, seed_start
 from aegis.config import AegisConfig, SandboxConfig
 from aegis.llm import make_llm
 from aegis.run.recorder import RunRecorder
@@ -28,7 +28,7 @@ def build(config: AegisConfig) -> RunResult:
     recorder = RunRecorder(config.runs.dir, Task(id="t", task=TASK), redact=Redactor())
     recorder.start(model=llm.name, config=config.model_dump(mode="json"))
     try:
-        check = AliveCheck(make_runner(config.sandbox))
+        check = AliveProber(make_runner(config.sandbox))
         return SeedBuilder(llm, check, config).build(Task(id="t", task=TASK), recorder)
     finally:
         llm.close()
@@ -94,7 +94,7 @@ def test_a_program_that_exits_at_once_fails(tmp_path: Path, code: int) -> None:
     """Even exit code 0 fails: the seed only asked whether the program was still running after 3 s."""
     app = tmp_path / "app.py"
     app.write_text(EXITS_AT_ONCE.format(code=code))
-    verdict = AliveCheck(make_runner(SandboxConfig())).check(app, tmp_path / "out")
+    verdict = AliveProber(make_runner(SandboxConfig())).probe(app, tmp_path / "out")
 
     assert not verdict.passed
     assert verdict.problems[0].kind == "early_exit"

@@ -11,21 +11,21 @@ from pathlib import Path
 import pytest
 from pyflakes.checker import Checker
 
-from aegis.config import CheckConfig, SandboxConfig
-from aegis.precheck.static import StaticResult, check_code, load_names
+from aegis.config import ProbeConfig, SandboxConfig
+from aegis.precheck.static import PrecheckResult, load_names, precheck
 from aegis.sandbox.isolation import make_runner
-from aegis.verdict.headless import HeadlessCheck
+from aegis.verdict.headless import HeadlessProber
 
 
 def flakes(code: str) -> list[str]:
     return [str(message) for message in Checker(ast.parse(code), filename="app.py").messages]
 
 
-def fixed(code: str) -> StaticResult:
-    """check_code, plus what must hold for every result: it compiles and a second check changes nothing."""
-    result = check_code(code)
+def fixed(code: str) -> PrecheckResult:
+    """precheck, plus what must hold for every result: it compiles and a second check changes nothing."""
+    result = precheck(code)
     compile(result.code, "app.py", "exec")
-    again = check_code(result.code)
+    again = precheck(result.code)
     assert (again.code, again.fixes) == (result.code, [])
     return result
 
@@ -163,7 +163,7 @@ def test_missing_stdlib_import_is_added_before_the_other_imports() -> None:
 
 def test_syntax_error_is_reported_with_its_line_and_a_caret() -> None:
     code = "import sys\n\ndef main(:\n    pass\n"
-    result = check_code(code)
+    result = precheck(code)
     assert result.code == code
     assert result.fixes == []
     [problem] = result.problems
@@ -176,14 +176,14 @@ def test_syntax_error_is_reported_with_its_line_and_a_caret() -> None:
 
 def test_truly_undefined_name_is_reported_with_its_line() -> None:
     code = "from PySide6.QtWidgets import QLabel\n\nlabel = QLabel()\nlabel.setText(mesage)\n"
-    result = check_code(code)
+    result = precheck(code)
     assert result.code == code
     assert [(p.kind, p.message) for p in result.problems] == [("undefined_name", "line 4: undefined name 'mesage'")]
 
 
 def test_name_guarded_by_except_name_error_is_not_reported() -> None:
     code = "try:\n    unicode\nexcept NameError:\n    unicode = str\n"
-    assert check_code(code) == StaticResult(code, [], [])
+    assert precheck(code) == PrecheckResult(code, [], [])
 
 
 @pytest.mark.parametrize(
@@ -196,7 +196,7 @@ def test_name_guarded_by_except_name_error_is_not_reported() -> None:
     ],
 )
 def test_clean_code_is_returned_byte_identical(code: str) -> None:
-    assert check_code(code) == StaticResult(code, [], [])
+    assert precheck(code) == PrecheckResult(code, [], [])
 
 
 def test_names_table_knows_the_qt6_homes() -> None:
@@ -266,7 +266,7 @@ if __name__ == "__main__":
 
 
 def test_a_main_windows_layout_goes_on_a_central_widget() -> None:
-    result = check_code(EMPTY_MAIN_WINDOW)
+    result = precheck(EMPTY_MAIN_WINDOW)
 
     assert result.problems == []
     assert result.fixes == [
@@ -289,13 +289,13 @@ def test_a_main_windows_layout_goes_on_a_central_widget() -> None:
 )
 def test_a_layout_is_left_alone_where_the_fix_would_guess(change: tuple[str, str]) -> None:
     code = EMPTY_MAIN_WINDOW.replace(*change).replace("QPushButton\n", "QPushButton, QWidget\n")
-    assert check_code(code).code == code
+    assert precheck(code).code == code
 
 
 def test_the_fixed_main_window_is_no_longer_empty(tmp_path: Path) -> None:
-    checker = HeadlessCheck(make_runner(SandboxConfig()), CheckConfig(timeout=10, max_actions=0, explore=False))
-    before = checker.check(_written(tmp_path / "before.py", EMPTY_MAIN_WINDOW), tmp_path / "before")
-    after = checker.check(_written(tmp_path / "after.py", check_code(EMPTY_MAIN_WINDOW).code), tmp_path / "after")
+    checker = HeadlessProber(make_runner(SandboxConfig()), ProbeConfig(timeout=10, max_actions=0, explore=False))
+    before = checker.probe(_written(tmp_path / "before.py", EMPTY_MAIN_WINDOW), tmp_path / "before")
+    after = checker.probe(_written(tmp_path / "after.py", precheck(EMPTY_MAIN_WINDOW).code), tmp_path / "after")
 
     assert [p.kind for p in before.failures] == ["empty_window"]
     assert after.passed, after.failures

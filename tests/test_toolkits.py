@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from aegis.config import SandboxConfig
-from aegis.errors import CheckError
+from aegis.errors import ProbeError
 from aegis.sandbox.isolation import make_runner
 from aegis.schema import ExecResult, Verdict
 from aegis.verdict.judge import judge, read_report
@@ -107,7 +107,7 @@ def test_each_toolkit_has_a_probe_file_and_its_environment() -> None:
 
 
 def test_a_missing_xvfb_says_which_package_to_install() -> None:
-    with pytest.raises(CheckError, match="install the Debian package xvfb"), VirtualDisplay("/nonexistent/Xvfb"):
+    with pytest.raises(ProbeError, match="install the Debian package xvfb"), VirtualDisplay("/nonexistent/Xvfb"):
         pass
 
 

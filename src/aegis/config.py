@@ -2,19 +2,29 @@
 
 Every component gets its own section; env vars are `AEGIS_<SECTION>_<FIELD>` (e.g. `AEGIS_LLM_MODEL`,
 `AEGIS_LOOP_MAX_ROUNDS`), aegis.toml uses `[section]` tables with the same field names.
+
+Renamed sections keep working under their old names, with a warning in the log: `[check]` (and
+`AEGIS_CHECK_*`) is now `[probe]`.
 """
 
 from __future__ import annotations
 
+import logging
 import os
 import tomllib
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from aegis.errors import ConfigError
+
+log = logging.getLogger("aegis")
+
+
+RENAMED = {"check": "probe"}
+"""Old section name -> new one; the old name still works, with a warning."""
 
 
 class Section(BaseModel):
@@ -65,9 +75,9 @@ class LoopConfig(Section):
     """How often to ask the model to continue an answer that was cut off."""
 
 
-class CheckConfig(Section):
+class ProbeConfig(Section):
     timeout: float = Field(default=20.0, gt=0)
-    """Seconds a program may take to show its window before the check gives up."""
+    """Seconds a program may take to show its window before the probe gives up."""
     explore: bool = True
     """Explore the GUI (click, type, pick, trigger menus) after start-up; off: start-up checks only."""
     max_actions: int = Field(default=60, ge=0)
@@ -126,13 +136,24 @@ class RunsConfig(Section):
 
 
 class AegisConfig(Section):
+    """All sections. Data written by older versions (a bench folder's bench.json) may use old section names."""
+
     llm: LLMConfig = LLMConfig()
     loop: LoopConfig = LoopConfig()
-    check: CheckConfig = CheckConfig()
+    probe: ProbeConfig = ProbeConfig()
     deps: DepsConfig = DepsConfig()
     package: PackageConfig = PackageConfig()
     runs: RunsConfig = RunsConfig()
     sandbox: SandboxConfig = SandboxConfig()
+
+    @model_validator(mode="before")
+    @classmethod
+    def _renamed_sections(cls, data: Any) -> Any:
+        if isinstance(data, dict):
+            for old, new in RENAMED.items():
+                if old in data:
+                    data = {**{k: v for k, v in data.items() if k != old}, new: {**data[old], **data.get(new, {})}}
+        return data
 
 
 ENV_PREFIX = "AEGIS_"
@@ -149,7 +170,7 @@ def load_config(
     merged: dict[str, dict[str, Any]] = {name: {} for name in SECTIONS}
     for layer in (_from_toml(toml_path), _from_env(os.environ if env is None else env), flags or {}):
         for section, values in layer.items():
-            merged[section].update({k: v for k, v in values.items() if v is not None})
+            merged[RENAMED.get(section, section)].update({k: v for k, v in values.items() if v is not None})
     try:
         return AegisConfig.model_validate(merged)
     except ValidationError as exc:
@@ -167,7 +188,8 @@ def _from_toml(path: Path | None) -> Mapping[str, Mapping[str, Any]]:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, tomllib.TOMLDecodeError) as exc:
         raise ConfigError(f"{path}: {exc}") from None
-    unknown = sorted(set(data) - set(SECTIONS))
+    _warn_renamed(path, data)
+    unknown = sorted(set(data) - set(SECTIONS) - set(RENAMED))
     if unknown:
         raise ConfigError(f"{path}: unknown section [{unknown[0]}]; known: {', '.join(SECTIONS)}")
     for section, values in data.items():
@@ -182,7 +204,16 @@ def _from_env(env: Mapping[str, str]) -> Mapping[str, Mapping[str, Any]]:
         if not key.startswith(ENV_PREFIX):
             continue
         section, _, field = key[len(ENV_PREFIX) :].lower().partition("_")
+        if section in RENAMED:
+            log.warning("%s is deprecated: use %s%s_%s", key, ENV_PREFIX, RENAMED[section].upper(), field.upper())
+            section = RENAMED[section]
         model = AegisConfig.model_fields.get(section)
         if model is not None and model.annotation is not None and field in model.annotation.model_fields:
             found.setdefault(section, {})[field] = value
     return found
+
+
+def _warn_renamed(path: Path, data: Mapping[str, Any]) -> None:
+    for old, new in RENAMED.items():
+        if old in data:
+            log.warning("%s: the [%s] section is now [%s]; the old name still works", path, old, new)

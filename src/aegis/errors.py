@@ -7,7 +7,7 @@
     ├── ModelStoreError        the embedded model cannot be fetched, assembled or verified
     ├── LLMError               the model backend failed for good (after retries)
     │   └── LLMAuthError       missing or rejected credentials; never retried
-    ├── CheckError             the check itself (not the app under test) could not run
+    ├── ProbeError             the probe itself (not the app under test) could not run
     ├── DependencyError        an app's packages are refused or cannot be installed into its environment
     ├── PackagingError         the packaging tools themselves (build environment, PyInstaller) cannot run
     └── RunFolderError         the run folder cannot be written (disk full, permissions)
@@ -46,7 +46,7 @@ class LLMAuthError(LLMError):
     pass
 
 
-class CheckError(AegisError):
+class ProbeError(AegisError):
     pass
 
 

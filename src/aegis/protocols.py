@@ -40,10 +40,10 @@ class Runner(Protocol):
     ) -> ExecResult: ...
 
 
-class Check(Protocol):
+class Prober(Protocol):
     """Judges one program file; writes screenshots and logs under out_dir."""
 
-    def check(self, app: Path, out_dir: Path, *, python: str | None = None, checks: CheckSet | None = None) -> Verdict:
+    def probe(self, app: Path, out_dir: Path, *, python: str | None = None, checks: CheckSet | None = None) -> Verdict:
         """`python`: the interpreter to run the app with (its own environment), when not the default;
         `checks`: acceptance checks to run after the exploration (each on a fresh start)."""
         ...

@@ -3,7 +3,7 @@
     run_checks(probe, app, out_dir, checks) -> Acceptance
     acceptance_problems(acceptance, severity) -> list[Problem]   one plain sentence per failed check
 
-`probe(out_dir, options, timeout)` starts the app under the probe (HeadlessCheck does it) and returns the
+`probe(out_dir, options, timeout)` starts the app under the probe (HeadlessProber does it) and returns the
 probe's records and the child's ExecResult. The probe reports `accept_step` and `accept_done` records; an
 exception, crash or hang during the check fails the check with what the explorer would have said.
 """

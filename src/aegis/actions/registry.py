@@ -27,7 +27,7 @@ FINISH = "finish"
 
 
 @dataclass(frozen=True)
-class Action:
+class RegisteredAction:
     name: str
     params_model: type[BaseModel]
     handler: Callable[[Any], Any]
@@ -36,7 +36,7 @@ class Action:
 
 class Registry:
     def __init__(self) -> None:
-        self._actions: dict[str, Action] = {}
+        self._actions: dict[str, RegisteredAction] = {}
 
     @property
     def names(self) -> list[str]:
@@ -45,7 +45,7 @@ class Registry:
     def register(self, name: str, params_model: type[P], handler: Callable[[P], Any], description: str) -> None:
         if name in self._actions:
             raise ValueError(f"action {name!r} is registered already")
-        self._actions[name] = Action(name, params_model, handler, description)
+        self._actions[name] = RegisteredAction(name, params_model, handler, description)
 
     def call(self, call: ActionCall) -> ActionResult:
         started = time.perf_counter()
@@ -87,7 +87,7 @@ class Registry:
         return result if isinstance(result, Output) else Output(data=result)
 
 
-def validation_message(action: Action, error: ValidationError) -> str:
+def validation_message(action: RegisteredAction, error: ValidationError) -> str:
     """``invalid parameters for NAME: field: problem; ...`` plus the parameters NAME takes."""
     problems = []
     for item in error.errors(include_url=False):
@@ -96,7 +96,7 @@ def validation_message(action: Action, error: ValidationError) -> str:
     return f"invalid parameters for {action.name}: {'; '.join(problems)}. {signature(action)}"
 
 
-def signature(action: Action) -> str:
+def signature(action: RegisteredAction) -> str:
     schema = parameters_schema(action.params_model)
     required = set(schema.get("required", []))
     parts = [

@@ -29,7 +29,7 @@ from aegis.run.recorder import RunRecorder
 from aegis.run.redact import Redactor
 from aegis.sandbox.isolation import make_runner
 from aegis.schema import Completion, Message, RunResult, Verdict
-from aegis.verdict.headless import HeadlessCheck
+from aegis.verdict.headless import HeadlessProber
 
 log = logging.getLogger("aegis")
 FATAL = (LLMAuthError, ConfigError)
@@ -62,7 +62,7 @@ def close_models() -> None:
 def _build(item: BenchItem, settings: BenchSettings, config: AegisConfig, llm: LLM, folder: Path) -> RunResult:
     if settings.pipeline == "aegis":
         return build_one(item.task, config, llm, runs_dir=folder)
-    from aegis.bench.baselines.seed import AliveCheck, SeedBuilder
+    from aegis.bench.baselines.seed import AliveProber, SeedBuilder
 
     recorder = RunRecorder(folder, item.task, redact=Redactor())
     try:
@@ -70,7 +70,7 @@ def _build(item: BenchItem, settings: BenchSettings, config: AegisConfig, llm: L
     except BaseException:
         recorder.close()
         raise
-    return SeedBuilder(llm, AliveCheck(make_runner(config.sandbox)), config).build(item.task, recorder)
+    return SeedBuilder(llm, AliveProber(make_runner(config.sandbox)), config).build(item.task, recorder)
 
 
 def _judge(result: RunResult, settings: BenchSettings, config: AegisConfig) -> Verdict | None:
@@ -80,7 +80,7 @@ def _judge(result: RunResult, settings: BenchSettings, config: AegisConfig) -> V
     out = Path(result.run_dir) / "judge"
     out.mkdir(exist_ok=True)
     checks = CheckSet.parse(result.task.checks_from, result.task.checks) if result.task.checks else None
-    verdict = HeadlessCheck(make_runner(config.sandbox), config.check).check(Path(result.app_path), out, checks=checks)
+    verdict = HeadlessProber(make_runner(config.sandbox), config.probe).probe(Path(result.app_path), out, checks=checks)
     (out / "verdict.json").write_text(verdict.model_dump_json(indent=2), encoding="utf-8")
     return verdict
 

@@ -146,13 +146,13 @@ def check(
         raise typer.Exit(2)
     from aegis.acceptance.language import CheckSet
     from aegis.sandbox.isolation import make_runner
-    from aegis.verdict.headless import HeadlessCheck
+    from aegis.verdict.headless import HeadlessProber
 
-    config = _run(lambda: _config(config_file, check={"timeout": timeout, "max_actions": max_actions, "seed": seed}))
+    config = _run(lambda: _config(config_file, probe={"timeout": timeout, "max_actions": max_actions, "seed": seed}))
     check_set = _run(lambda: CheckSet(source="file", checks=_load_checks(checks))) if checks else None
     out_dir = (screenshots or Path(tempfile.mkdtemp(prefix="aegis-check-"))).resolve()
-    headless = HeadlessCheck(make_runner(config.sandbox), config.check)
-    verdict = _run(lambda: headless.check(app_file.resolve(), out_dir, checks=check_set))
+    headless = HeadlessProber(make_runner(config.sandbox), config.probe)
+    verdict = _run(lambda: headless.probe(app_file.resolve(), out_dir, checks=check_set))
     if as_json:
         print(json.dumps(verdict.model_dump(), indent=2))
     else:

@@ -33,7 +33,7 @@ def package(
     from aegis.sandbox.isolation import make_runner
 
     config = _run(lambda: _config(None, package={"mode": "onefile" if onefile else "onedir"}))
-    packager = PyInstallerPackager(make_runner(config.sandbox), config.package, check=config.check)
+    packager = PyInstallerPackager(make_runner(config.sandbox), config.package, probe=config.probe)
     log = out / "pyinstaller.log"
     console.print(f"packaging {app_file} ({config.package.mode}); PyInstaller's output goes to {log}", highlight=False)
     result = _run(lambda: packager.package(app_file, out, name=slugify(app_file.stem, max_len=30)))

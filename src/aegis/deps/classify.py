@@ -30,7 +30,7 @@ from typing import Any, Literal
 
 from packaging.utils import InvalidName, canonicalize_name
 
-from aegis.errors import CheckError, ConfigError
+from aegis.errors import ConfigError, DependencyError
 
 Status = Literal["stdlib", "available", "installable", "refused"]
 SHARED_DISTS = ("PySide6-Essentials", "PySide6-Addons", "shiboken6")
@@ -71,7 +71,7 @@ def classify(code: str, *, allow: Iterable[str] = (), python: str | None = None)
 
     `python` is the interpreter the app will run under: a module it can import is "available". Without it,
     only what AEGIS shares with every app environment (PySide6, shiboken6) is available.
-    Raises CheckError when the code does not parse, ConfigError when an `allow` name is not a package name.
+    Raises DependencyError when the code does not parse, ConfigError when an `allow` name is not a package name.
     """
     modules = imported_modules(code)
     allowed = allowed_packages(allow)
@@ -96,11 +96,11 @@ def refusal_message(dep: Dependency) -> str:
 
 
 def imported_modules(code: str) -> dict[str, int]:
-    """Top-level module name -> line of its first import. Raises CheckError on a syntax error."""
+    """Top-level module name -> line of its first import. Raises DependencyError on a syntax error."""
     try:
         tree = ast.parse(code)
     except SyntaxError as exc:
-        raise CheckError(f"line {exc.lineno}: cannot read the imports: {exc.msg}") from None
+        raise DependencyError(f"line {exc.lineno}: cannot read the imports: {exc.msg}") from None
     found: dict[str, int] = {}
     for name, (line, _column) in sorted(_imports(tree), key=lambda item: item[1]):
         found.setdefault(name, line)
@@ -152,7 +152,7 @@ def importable(python: str, modules: Iterable[str]) -> set[str]:
     try:
         done = subprocess.run(argv, capture_output=True, text=True, timeout=60, check=True)
     except (OSError, subprocess.SubprocessError) as exc:
-        raise CheckError(f"cannot ask {python} which modules it has: {exc}") from None
+        raise DependencyError(f"cannot ask {python} which modules it has: {exc}") from None
     return set(done.stdout.split())
 
 

@@ -22,8 +22,8 @@ from aegis.generate import prompts
 from aegis.generate.ask import Answer, ask_for_code
 from aegis.generate.spec import write_spec
 from aegis.generate.tools_mode import ToolsAsker
-from aegis.precheck.static import check_code
-from aegis.protocols import LLM, Check, Packager
+from aegis.precheck.static import precheck
+from aegis.protocols import LLM, Packager, Prober
 from aegis.run.recorder import RunRecorder
 from aegis.schema import Attempt, PackageResult, Problem, RunResult, RunStatus, Task, Usage, Verdict
 
@@ -63,11 +63,11 @@ class _State:
 
 class Builder:
     def __init__(
-        self, llm: LLM, check: Check, packager: Packager | None, config: AegisConfig, tools: ToolsAsker | None = None
+        self, llm: LLM, prober: Prober, packager: Packager | None, config: AegisConfig, tools: ToolsAsker | None = None
     ) -> None:
         self.tools = tools
         self.llm = llm
-        self.check = check
+        self.prober = prober
         self.packager = packager
         self.config = config
 
@@ -188,7 +188,7 @@ class Builder:
         if not answer.code:
             reason = answer.reason or "the answer contains no Python code"
             return "", Verdict.failing(Problem(kind="no_code", message=reason))
-        static = check_code(answer.code)
+        static = precheck(answer.code)
         for fix in static.fixes:
             log.info("pre-check fixed: %s", fix)
         if static.problems:
@@ -200,7 +200,7 @@ class Builder:
         app.write_text(static.code, encoding="utf-8")
         if prepared.requirements:
             (folder / "requirements.txt").write_text(prepared.requirements, encoding="utf-8")
-        return static.code, self.check.check(app, folder, python=prepared.python, checks=checks)
+        return static.code, self.prober.probe(app, folder, python=prepared.python, checks=checks)
 
     def _next_kind(self, attempts: list[Attempt]) -> AttemptKind:
         """Repair, unless the same problem came back twice in a row: then start again from scratch."""

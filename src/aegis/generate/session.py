@@ -16,7 +16,7 @@ from aegis.run.redact import Redactor
 from aegis.run.retention import prune_runs
 from aegis.sandbox.isolation import make_runner
 from aegis.schema import RunResult, Task
-from aegis.verdict.headless import HeadlessCheck
+from aegis.verdict.headless import HeadlessProber
 
 log = logging.getLogger("aegis")
 
@@ -38,11 +38,11 @@ def build_one(task: Task, config: AegisConfig, llm: LLM, *, runs_dir: Path | Non
         raise
     log.info("run folder: %s", recorder.dir)
     runner = make_runner(config.sandbox)
-    packager = PyInstallerPackager(runner, config.package, check=config.check) if config.package.enabled else None
+    packager = PyInstallerPackager(runner, config.package, probe=config.probe) if config.package.enabled else None
     tool_llm = make_tool_llm(config.llm) if config.loop.mode == "tools" else None
     tools = ToolsAsker(tool_llm, runner, recorder.dir / "workspace") if tool_llm else None
     try:
-        return Builder(llm, HeadlessCheck(runner, config.check), packager, config, tools).build(task, recorder)
+        return Builder(llm, HeadlessProber(runner, config.probe), packager, config, tools).build(task, recorder)
     finally:
         if tool_llm is not None:
             tool_llm.close()

@@ -3,7 +3,7 @@
     build environment (buildenv.py: PySide6-Essentials + PyInstaller + the app's packages, cached per set)
     -> plan (freeze.py: the app's imports, excluded modules, pruned Qt plugins) beside AEGIS's spec
     -> PyInstaller in the app's cached work folder, output to out_dir/pyinstaller.log
-    -> the executable's headless check (package_check.py) -> <name>.tar.gz and <name>.tar.gz.sha256
+    -> the executable's headless check (verify.py) -> <name>.tar.gz and <name>.tar.gz.sha256
 
 The analysed main script is the same for every app (data/pyinstaller/main.py runs the app's module), so
 when only the app's code changed PyInstaller reuses its analysis and rebuilds in seconds. Under the cache
@@ -26,11 +26,11 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any
 
-from aegis.config import CheckConfig, PackageConfig
+from aegis.config import PackageConfig, ProbeConfig
 from aegis.errors import PackagingError
 from aegis.package import freeze
 from aegis.package.buildenv import BuildEnvs, build_requirements, cache_dir, locked
-from aegis.package.verify import APP_MODULE, ExecutableCheck
+from aegis.package.verify import APP_MODULE, ExecutableProber
 from aegis.protocols import Runner
 from aegis.schema import ExecResult, PackageResult, Verdict
 from aegis.verdict.toolkit import detect_toolkit
@@ -43,11 +43,11 @@ ZLIB_LEVEL = 6
 
 class PyInstallerPackager:
     def __init__(
-        self, runner: Runner, config: PackageConfig, *, check: CheckConfig | None = None, cache: Path | None = None
+        self, runner: Runner, config: PackageConfig, *, probe: ProbeConfig | None = None, cache: Path | None = None
     ) -> None:
         self.runner = runner
         self.config = config
-        self.check = ExecutableCheck(runner, check or CheckConfig())
+        self.prober = ExecutableProber(runner, probe or ProbeConfig())
         self.cache = cache or cache_dir()
         self.envs = BuildEnvs(self.cache / "build-envs", timeout=config.timeout)
 
@@ -59,7 +59,7 @@ class PyInstallerPackager:
             exe, cached = self._freeze(app, out_dir, name, packages)
         except PackagingError as exc:
             return PackageResult(ok=False, seconds=time.monotonic() - started, message=str(exc))
-        verdict = self.check.check(exe, app, out_dir / "package-check")
+        verdict = self.prober.probe(exe, app, out_dir / "package-check")
         if not verdict.passed:
             message = f"the packaged app fails its check: {_first_failure(verdict)}"
             return PackageResult(ok=False, executable=str(exe), seconds=time.monotonic() - started, message=message)

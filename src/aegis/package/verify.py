@@ -1,6 +1,6 @@
 """The headless check of a packaged executable: the same probe and the same judge as the source check.
 
-HeadlessCheck starts the source under the probe script; a frozen executable cannot be handed a script, so
+HeadlessProber starts the source under the probe script; a frozen executable cannot be handed a script, so
 every package AEGIS builds carries the probe (aegis/probe, a few dozen KB of bytecode) behind a PyInstaller
 runtime hook that does nothing unless AEGIS_PROBE is set (aegis/probe/frozen.py). This check sets it and
 runs the executable as a user would: from an empty folder, never next to the source, in the offscreen
@@ -15,7 +15,7 @@ import shutil
 from pathlib import Path
 from typing import Any
 
-from aegis.config import CheckConfig
+from aegis.config import ProbeConfig
 from aegis.protocols import Runner
 from aegis.schema import ExecResult, Problem, Verdict
 from aegis.verdict.headless import MARGIN_SECONDS, child_environment, probe_options
@@ -28,12 +28,12 @@ UNPACK_SECONDS = 20.0
 """Extra time for a one-file executable to unpack itself before Python starts."""
 
 
-class ExecutableCheck:
-    def __init__(self, runner: Runner, config: CheckConfig) -> None:
+class ExecutableProber:
+    def __init__(self, runner: Runner, config: ProbeConfig) -> None:
         self.runner = runner
         self.config = config
 
-    def check(self, exe: Path, app: Path, out_dir: Path) -> Verdict:
+    def probe(self, exe: Path, app: Path, out_dir: Path) -> Verdict:
         """Run `exe` (built from the source `app`) under its probe; screenshots and logs go to out_dir."""
         out_dir = out_dir.resolve()
         out_dir.mkdir(parents=True, exist_ok=True)

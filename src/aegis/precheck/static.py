@@ -43,7 +43,7 @@ FIX_PASSES = 3
 
 
 @dataclass(frozen=True)
-class StaticResult:
+class PrecheckResult:
     code: str
     """The program, with its import mistakes (and a QMainWindow's ignored layout) fixed."""
     fixes: list[str]
@@ -81,20 +81,20 @@ def load_names() -> NameTable:
     return NameTable({module: frozenset(names) for module, names in modules.items()})
 
 
-def check_code(code: str) -> StaticResult:
+def precheck(code: str) -> PrecheckResult:
     """Fix the mistakes in `code` that need no guessing (imports, a QMainWindow's layout); report a syntax error or
     unknown names."""
     error = _syntax_error(code)
     if error is not None:
-        return StaticResult(code, [], [_syntax_problem(error)])
+        return PrecheckResult(code, [], [_syntax_problem(error)])
     table = load_names()
     fixed, fixes = rename_pyqt(code)
     fixed, central = fix_main_window_layout(fixed)
     fixed, moved = move_misplaced_imports(fixed, table)
     fixed, added = add_missing_imports(fixed, table)
     if _syntax_error(fixed) is not None:
-        return StaticResult(code, [], undefined_problems(code))
-    return StaticResult(fixed, fixes + central + moved + added, undefined_problems(fixed))
+        return PrecheckResult(code, [], undefined_problems(code))
+    return PrecheckResult(fixed, fixes + central + moved + added, undefined_problems(fixed))
 
 
 def _syntax_error(code: str) -> SyntaxError | None:

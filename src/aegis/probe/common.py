@@ -1,4 +1,4 @@
-"""What every toolkit's probe session shares: the Action record, its ordering, and how a session ends.
+"""What every toolkit's probe session shares: the GuiAction record, its ordering, and how a session ends.
 
 Toolkit-free (no PySide6, tkinter or pygame import); runs inside the app's child process.
 """
@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
 
 @dataclass
-class Action:
+class GuiAction:
     key: str
     """Identifies the thing acted on, so a re-scan does not repeat it."""
     group: str
@@ -25,7 +25,7 @@ class Action:
     quits: bool = False
 
 
-def in_group_order(found: list[Action], groups: Sequence[str], seed: int) -> list[Action]:
+def in_group_order(found: list[GuiAction], groups: Sequence[str], seed: int) -> list[GuiAction]:
     """Actions by group in the toolkit's natural order; seed 0 keeps tree order, others shuffle each group."""
     rng = random.Random(seed)
     ordered = []

@@ -19,8 +19,8 @@ from typing import Any, Literal
 
 from aegis.acceptance.language import CheckSet
 from aegis.acceptance.run import acceptance_problems, run_checks
-from aegis.config import CheckConfig
-from aegis.errors import CheckError
+from aegis.config import ProbeConfig
+from aegis.errors import ProbeError
 from aegis.protocols import Runner
 from aegis.schema import ExecResult, Problem, Verdict
 from aegis.verdict.judge import Record, judge, read_report
@@ -61,13 +61,13 @@ def child_environment(toolkit: Toolkit) -> Iterator[tuple[Path, dict[str, str]]]
         yield Path(home), env
 
 
-class HeadlessCheck:
-    def __init__(self, runner: Runner, config: CheckConfig, *, python: str = sys.executable) -> None:
+class HeadlessProber:
+    def __init__(self, runner: Runner, config: ProbeConfig, *, python: str = sys.executable) -> None:
         self.runner = runner
         self.config = config
         self.python = python
 
-    def check(self, app: Path, out_dir: Path, *, python: str | None = None, checks: CheckSet | None = None) -> Verdict:
+    def probe(self, app: Path, out_dir: Path, *, python: str | None = None, checks: CheckSet | None = None) -> Verdict:
         app, out_dir = app.resolve(), out_dir.resolve()
         toolkit = detect_toolkit(app.read_text(encoding="utf-8", errors="replace"))
 
@@ -106,7 +106,7 @@ class HeadlessCheck:
         (out_dir / "stderr.txt").write_text(result.stderr, encoding="utf-8")
         records = read_report(report)
         if not records and result.signal is None:
-            raise CheckError(f"the check's probe did not start: {result.stderr.strip()[-300:]}")
+            raise ProbeError(f"the check's probe did not start: {result.stderr.strip()[-300:]}")
         return records, result
 
     def _argv(self, probe: str, app: Path, report: Path, shots: Path, options: dict[str, Any]) -> list[str]:
@@ -121,7 +121,7 @@ class HeadlessCheck:
         ]
 
 
-def _severity(config: CheckConfig) -> Literal["fail", "warn"]:
+def _severity(config: ProbeConfig) -> Literal["fail", "warn"]:
     return "fail" if config.require_acceptance else "warn"
 
 
@@ -130,7 +130,7 @@ def _with_note(verdict: Verdict, message: str) -> Verdict:
     return verdict.model_copy(update={"problems": [*verdict.problems, note]})
 
 
-def probe_options(config: CheckConfig) -> dict[str, object]:
+def probe_options(config: ProbeConfig) -> dict[str, object]:
     """The exploration settings the probe reads (its OPTIONS_JSON argument)."""
     return {
         "explore": config.explore,

@@ -20,7 +20,7 @@ import time
 from types import TracebackType
 from typing import IO, Literal
 
-from aegis.errors import CheckError
+from aegis.errors import ProbeError
 
 Toolkit = Literal["qt", "tk", "pygame"]
 
@@ -87,7 +87,7 @@ class VirtualDisplay:
     def __enter__(self) -> str:
         executable = shutil.which(self.xvfb)
         if executable is None:
-            raise CheckError(MISSING_XVFB)
+            raise ProbeError(MISSING_XVFB)
         self.log = tempfile.TemporaryFile()
         read_end, write_end = os.pipe()
         try:
@@ -102,7 +102,7 @@ class VirtualDisplay:
             os.close(write_end)
         try:
             return f":{self._display_number(read_end)}"
-        except CheckError:
+        except ProbeError:
             self.close()
             raise
         finally:
@@ -120,10 +120,10 @@ class VirtualDisplay:
         while not received.endswith(b"\n"):
             remaining = deadline - time.monotonic()
             if remaining <= 0 or not select.select([read_end], [], [], remaining)[0]:
-                raise CheckError(f"Xvfb did not start within {self.start_timeout:g} s: {self._log_tail()}")
+                raise ProbeError(f"Xvfb did not start within {self.start_timeout:g} s: {self._log_tail()}")
             chunk = os.read(read_end, 16)
             if not chunk:
-                raise CheckError(f"Xvfb did not start: {self._log_tail()}")
+                raise ProbeError(f"Xvfb did not start: {self._log_tail()}")
             received += chunk
         return int(received)
 

@@ -1,6 +1,6 @@
 """`--pipeline seed`: the seed's design (the first version of this product), reproduced inside AEGIS.
 
-    AliveCheck      run `python app.py` offscreen for ALIVE_SECONDS; pass if it is still running then
+    AliveProber      run `python app.py` offscreen for ALIVE_SECONDS; pass if it is still running then
     SeedBuilder     ask for the whole program; on failure send the error back and ask for the whole
                     file again, up to MAX_REWRITES times
     seed_start      the first request: a short system message and the task
@@ -27,7 +27,7 @@ from aegis.acceptance.language import CheckSet
 from aegis.config import AegisConfig
 from aegis.generate import prompts
 from aegis.generate.ask import Answer, ask_for_code
-from aegis.protocols import LLM, Check, Runner
+from aegis.protocols import LLM, Prober, Runner
 from aegis.run.recorder import RunRecorder
 from aegis.schema import Attempt, ExecResult, Message, Problem, ProblemKind, RunResult, RunStatus, Task, Usage, Verdict
 from aegis.verdict.headless import child_environment
@@ -59,7 +59,7 @@ def seed_repair(task: str, previous_code: str, error: str) -> list[Message]:
     ]
 
 
-class AliveCheck:
+class AliveProber:
     """The seed's check, run in the sandbox: alive after ALIVE_SECONDS passes, any earlier end fails.
 
     An early exit with code 0 fails too, as in the seed; no one clicks anything, so a handler that
@@ -69,7 +69,7 @@ class AliveCheck:
         self.runner = runner
         self.seconds = seconds
 
-    def check(self, app: Path, out_dir: Path, *, python: str | None = None, checks: CheckSet | None = None) -> Verdict:
+    def probe(self, app: Path, out_dir: Path, *, python: str | None = None, checks: CheckSet | None = None) -> Verdict:
         """The seed had no acceptance checks: `checks` is ignored (the bench's judge runs them)."""
         app, out_dir = app.resolve(), out_dir.resolve()
         out_dir.mkdir(parents=True, exist_ok=True)
@@ -118,9 +118,9 @@ class SeedBuilder:
 
     rounds = 1 + MAX_REWRITES
 
-    def __init__(self, llm: LLM, check: Check, config: AegisConfig) -> None:
+    def __init__(self, llm: LLM, prober: Prober, config: AegisConfig) -> None:
         self.llm = llm
-        self.check = check
+        self.prober = prober
         self.config = config
 
     def build(self, task: Task, recorder: RunRecorder) -> RunResult:
@@ -176,7 +176,7 @@ class SeedBuilder:
             return Verdict.failing(Problem(kind="no_code", message=answer.reason or "the answer contains no code"))
         app = folder / "app.py"
         app.write_text(answer.code, encoding="utf-8")
-        return self.check.check(app, folder)
+        return self.prober.probe(app, folder)
 
 
 def _error(verdict: Verdict) -> str:

@@ -1,4 +1,4 @@
-"""What the explorer can do to a Qt window: find the interactive widgets and make one Action for each use.
+"""What the explorer can do to a Qt window: find the interactive widgets and make one GuiAction for each use.
 
 Runs inside the app's child process (imports PySide6; never imported by the AEGIS core). Actions are
 collected in tree order and grouped in a user's natural order: lists first (before typing into a search
@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from aegis.probe.common import Action, in_group_order
+from aegis.probe.common import GuiAction, in_group_order
 
 QUIT_WORDS = re.compile(r"\b(quit|exit|close window|close app)\b", re.I)
 TYPED_LINE = "42"
@@ -42,8 +42,8 @@ MAX_CHOICES = 5
 """Most combo box entries, tabs or list rows walked per widget."""
 
 
-def collect(windows: list[QWidget], seed: int) -> list[Action]:
-    found: list[Action] = []
+def collect(windows: list[QWidget], seed: int) -> list[GuiAction]:
+    found: list[GuiAction] = []
     for window in windows:
         for widget in [window, *window.findChildren(QWidget)]:
             if widget.isVisible() and widget.isEnabled():
@@ -52,7 +52,7 @@ def collect(windows: list[QWidget], seed: int) -> list[Action]:
     return in_group_order(found, GROUPS, seed)
 
 
-def widget_actions(widget: QWidget) -> list[Action]:
+def widget_actions(widget: QWidget) -> list[GuiAction]:
     for kind, make in ACTION_MAKERS:
         if isinstance(widget, kind):
             return make(widget)
@@ -82,15 +82,17 @@ def key_of(widget: QWidget, suffix: str = "") -> str:
     return f"{type(widget).__name__}|{id(widget)}|{suffix}"
 
 
-def button_actions(button: QAbstractButton) -> list[Action]:
+def button_actions(button: QAbstractButton) -> list[GuiAction]:
     if isinstance(button, QToolButton) and button.defaultAction() is not None:
         return []  # the QAction itself is triggered as a menu/toolbar action
     verb = "toggled" if button.isCheckable() else "clicked"
     text = button.text().replace("&", "")
-    return [Action(key_of(button), "button", f"{verb} {name_of(button)}", button.click, bool(QUIT_WORDS.search(text)))]
+    return [
+        GuiAction(key_of(button), "button", f"{verb} {name_of(button)}", button.click, bool(QUIT_WORDS.search(text)))
+    ]
 
 
-def line_edit_actions(edit: QLineEdit) -> list[Action]:
+def line_edit_actions(edit: QLineEdit) -> list[GuiAction]:
     if edit.isReadOnly():
         return []
 
@@ -100,10 +102,10 @@ def line_edit_actions(edit: QLineEdit) -> list[Action]:
         QTest.keyClicks(edit, TYPED_LINE)
         QTest.keyClick(edit, Qt.Key.Key_Return)
 
-    return [Action(key_of(edit), "input", f"typed '{TYPED_LINE}' + Enter into {name_of(edit)}", type_and_enter)]
+    return [GuiAction(key_of(edit), "input", f"typed '{TYPED_LINE}' + Enter into {name_of(edit)}", type_and_enter)]
 
 
-def text_edit_actions(edit: QTextEdit | QPlainTextEdit) -> list[Action]:
+def text_edit_actions(edit: QTextEdit | QPlainTextEdit) -> list[GuiAction]:
     if edit.isReadOnly():
         return []
 
@@ -111,26 +113,26 @@ def text_edit_actions(edit: QTextEdit | QPlainTextEdit) -> list[Action]:
         edit.setFocus()
         QTest.keyClicks(edit.viewport(), TYPED_TEXT)
 
-    return [Action(key_of(edit), "input", f"typed '{TYPED_TEXT}' into {name_of(edit)}", type_text)]
+    return [GuiAction(key_of(edit), "input", f"typed '{TYPED_TEXT}' into {name_of(edit)}", type_text)]
 
 
-def spin_actions(spin: QAbstractSpinBox) -> list[Action]:
+def spin_actions(spin: QAbstractSpinBox) -> list[GuiAction]:
     if spin.isReadOnly():
         return []
     return [
-        Action(key_of(spin, "up"), "choice", f"stepped {name_of(spin)} up", spin.stepUp),
-        Action(key_of(spin, "down"), "choice", f"stepped {name_of(spin)} down", spin.stepDown),
+        GuiAction(key_of(spin, "up"), "choice", f"stepped {name_of(spin)} up", spin.stepUp),
+        GuiAction(key_of(spin, "down"), "choice", f"stepped {name_of(spin)} down", spin.stepDown),
     ]
 
 
-def slider_actions(slider: QAbstractSlider) -> list[Action]:
+def slider_actions(slider: QAbstractSlider) -> list[GuiAction]:
     targets = {
         "maximum": slider.maximum(),
         "minimum": slider.minimum(),
         "middle": (slider.minimum() + slider.maximum()) // 2,
     }
     return [
-        Action(
+        GuiAction(
             key_of(slider, where),
             "choice",
             f"moved {name_of(slider)} to its {where}",
@@ -140,9 +142,9 @@ def slider_actions(slider: QAbstractSlider) -> list[Action]:
     ]
 
 
-def combo_actions(combo: QComboBox) -> list[Action]:
+def combo_actions(combo: QComboBox) -> list[GuiAction]:
     return [
-        Action(
+        GuiAction(
             key_of(combo, str(i)),
             "choice",
             f"chose '{combo.itemText(i)}' in {name_of(combo)}",
@@ -159,9 +161,9 @@ def choose(combo: QComboBox, index: int) -> None:
     combo.textActivated.emit(combo.itemText(index))
 
 
-def tab_actions(tabs: QTabBar) -> list[Action]:
+def tab_actions(tabs: QTabBar) -> list[GuiAction]:
     return [
-        Action(
+        GuiAction(
             key_of(tabs, str(i)),
             "choice",
             f"opened tab '{tabs.tabText(i).replace('&', '')}'",
@@ -171,7 +173,7 @@ def tab_actions(tabs: QTabBar) -> list[Action]:
     ]
 
 
-def item_view_actions(view: QAbstractItemView) -> list[Action]:
+def item_view_actions(view: QAbstractItemView) -> list[GuiAction]:
     model = view.model()
     if isinstance(view, QHeaderView) or model is None or model.rowCount() == 0:
         return []  # a header shares its table's model, but its sections are not the table's rows
@@ -180,7 +182,7 @@ def item_view_actions(view: QAbstractItemView) -> list[Action]:
         index = model.index(row, 0)
         text = str(model.data(index) or "")[:30]
         actions.append(
-            Action(
+            GuiAction(
                 key_of(view, f"select{row}"),
                 "items",
                 f"selected '{text}' in {name_of(view)}",
@@ -188,7 +190,7 @@ def item_view_actions(view: QAbstractItemView) -> list[Action]:
             )
         )
         actions.append(
-            Action(
+            GuiAction(
                 key_of(view, f"double{row}"),
                 "items",
                 f"double-clicked '{text}' in {name_of(view)}",
@@ -207,7 +209,7 @@ def _click_index(view: QAbstractItemView, index: object, *, double: bool) -> Non
         QTest.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, point)
 
 
-def menu_actions(window: QWidget) -> list[Action]:
+def menu_actions(window: QWidget) -> list[GuiAction]:
     actions = []
     for action in window.findChildren(QAction):
         text = action.text().replace("&", "").strip()
@@ -218,7 +220,7 @@ def menu_actions(window: QWidget) -> list[Action]:
         path = menu_path(action)
         verb = "toggled" if action.isCheckable() else "triggered"
         actions.append(
-            Action(
+            GuiAction(
                 f"QAction|{path}|{id(action)}",
                 "menu",
                 f"{verb} menu action '{path}'",
@@ -260,7 +262,7 @@ def top_windows() -> list[QWidget]:
     ]
 
 
-ACTION_MAKERS: list[tuple[type, Callable[..., list[Action]]]] = [
+ACTION_MAKERS: list[tuple[type, Callable[..., list[GuiAction]]]] = [
     (QAbstractButton, button_actions),
     (QLineEdit, line_edit_actions),
     (QTextEdit, text_edit_actions),

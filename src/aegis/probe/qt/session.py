@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6 import QtCore, QtGui, QtWidgets
 
-from aegis.probe.common import Action, Ending
+from aegis.probe.common import Ending, GuiAction
 from aegis.probe.qt import explore, inspect_ui
 from aegis.probe.qt.accept import AcceptRun
 from aegis.probe.qt.accept_dialogs import DialogAnswers
@@ -195,7 +195,7 @@ class QtSession(Ending):
                 sys.excepthook(*sys.exc_info())
         QtCore.QTimer.singleShot(STEP_MS, self.step)
 
-    def next_action(self) -> Action | None:
+    def next_action(self) -> GuiAction | None:
         over_time = time.monotonic() - self.explore_started > float(self.options["explore_seconds"])
         if over_time or self.actions >= int(self.options["max_actions"]):
             return None

@@ -1,4 +1,4 @@
-"""What the explorer can do to a Tk window: find the interactive widgets and make one Action for each use.
+"""What the explorer can do to a Tk window: find the interactive widgets and make one GuiAction for each use.
 
 Works on Tcl window paths through the interpreter (`tk`, a root's `.tk`), so it sees widgets whatever
 Python class made them. Groups and order are those of the Qt explorer (explore.py): fields, choices,
@@ -14,7 +14,7 @@ from functools import partial
 from tkinter import TclError
 from typing import Any
 
-from aegis.probe.common import Action, in_group_order
+from aegis.probe.common import GuiAction, in_group_order
 
 QUIT_WORDS = re.compile(r"\b(quit|exit|close window|close app)\b", re.I)
 TYPED_LINE = "42"
@@ -27,8 +27,8 @@ MAX_ROWS = 2
 KEYSYMS = {" ": "space"}
 
 
-def collect(tk: Any, toplevels: list[str], seed: int) -> list[Action]:
-    found: list[Action] = []
+def collect(tk: Any, toplevels: list[str], seed: int) -> list[GuiAction]:
+    found: list[GuiAction] = []
     for top in toplevels:
         for path in widgets_in(tk, top):
             if flag(tk, "winfo", "viewable", path) and enabled(tk, path):
@@ -108,18 +108,18 @@ def label_before(tk: Any, path: str) -> str:
     return ""
 
 
-def widget_actions(tk: Any, path: str) -> list[Action]:
+def widget_actions(tk: Any, path: str) -> list[GuiAction]:
     make = ACTION_MAKERS.get(class_of(tk, path))
     return make(tk, path) if make else []
 
 
-def button_actions(tk: Any, path: str) -> list[Action]:
+def button_actions(tk: Any, path: str) -> list[GuiAction]:
     verb = "clicked" if class_of(tk, path) in ("Button", "TButton") else "toggled"
     quits = bool(QUIT_WORDS.search(option(tk, path, "-text")))
-    return [Action(path, "button", f"{verb} {name_of(tk, path)}", lambda: tk.call(path, "invoke"), quits)]
+    return [GuiAction(path, "button", f"{verb} {name_of(tk, path)}", lambda: tk.call(path, "invoke"), quits)]
 
 
-def entry_actions(tk: Any, path: str) -> list[Action]:
+def entry_actions(tk: Any, path: str) -> list[GuiAction]:
     if not editable(tk, path):
         return []
 
@@ -128,12 +128,14 @@ def entry_actions(tk: Any, path: str) -> list[Action]:
         type_keys(tk, path, TYPED_LINE)
         press(tk, path, "Return")
 
-    return [Action(path, "input", f"typed '{TYPED_LINE}' + Enter into {name_of(tk, path)}", type_and_enter)]
+    return [GuiAction(path, "input", f"typed '{TYPED_LINE}' + Enter into {name_of(tk, path)}", type_and_enter)]
 
 
-def text_actions(tk: Any, path: str) -> list[Action]:
+def text_actions(tk: Any, path: str) -> list[GuiAction]:
     return [
-        Action(path, "input", f"typed '{TYPED_TEXT}' into {name_of(tk, path)}", lambda: type_keys(tk, path, TYPED_TEXT))
+        GuiAction(
+            path, "input", f"typed '{TYPED_TEXT}' into {name_of(tk, path)}", lambda: type_keys(tk, path, TYPED_TEXT)
+        )
     ]
 
 
@@ -149,7 +151,7 @@ def press(tk: Any, path: str, keysym: str) -> None:
         tk.call("event", "generate", path, "<KeyRelease>", "-keysym", keysym)
 
 
-def combobox_actions(tk: Any, path: str) -> list[Action]:
+def combobox_actions(tk: Any, path: str) -> list[GuiAction]:
     values = [str(v) for v in tk.splitlist(tk.call(path, "cget", "-values"))][:MAX_CHOICES]
 
     def choose(index: int) -> None:
@@ -157,12 +159,12 @@ def combobox_actions(tk: Any, path: str) -> list[Action]:
         tk.call("event", "generate", path, "<<ComboboxSelected>>")
 
     return [
-        Action(f"{path}|{i}", "choice", f"chose '{value}' in {name_of(tk, path)}", partial(choose, i))
+        GuiAction(f"{path}|{i}", "choice", f"chose '{value}' in {name_of(tk, path)}", partial(choose, i))
         for i, value in enumerate(values)
     ]
 
 
-def spinbox_actions(tk: Any, path: str) -> list[Action]:
+def spinbox_actions(tk: Any, path: str) -> list[GuiAction]:
     if class_of(tk, path) == "TSpinbox":
         steps = {
             "up": partial(tk.call, "event", "generate", path, "<<Increment>>"),
@@ -174,15 +176,15 @@ def spinbox_actions(tk: Any, path: str) -> list[Action]:
             "down": partial(tk.call, path, "invoke", "buttondown"),
         }
     return [
-        Action(f"{path}|{way}", "choice", f"stepped {name_of(tk, path)} {way}", step) for way, step in steps.items()
+        GuiAction(f"{path}|{way}", "choice", f"stepped {name_of(tk, path)} {way}", step) for way, step in steps.items()
     ]
 
 
-def scale_actions(tk: Any, path: str) -> list[Action]:
+def scale_actions(tk: Any, path: str) -> list[GuiAction]:
     low, high = float(option(tk, path, "-from") or 0), float(option(tk, path, "-to") or 0)
     targets = {"maximum": high, "minimum": low, "middle": (low + high) / 2}
     return [
-        Action(
+        GuiAction(
             f"{path}|{where}",
             "choice",
             f"moved {name_of(tk, path)} to its {where}",
@@ -192,10 +194,10 @@ def scale_actions(tk: Any, path: str) -> list[Action]:
     ]
 
 
-def notebook_actions(tk: Any, path: str) -> list[Action]:
+def notebook_actions(tk: Any, path: str) -> list[GuiAction]:
     tabs = [str(t) for t in tk.splitlist(tk.call(path, "tabs"))][:MAX_CHOICES]
     return [
-        Action(
+        GuiAction(
             f"{path}|{tab}",
             "choice",
             f"opened tab '{tk.call(path, 'tab', tab, '-text')}'",
@@ -205,12 +207,12 @@ def notebook_actions(tk: Any, path: str) -> list[Action]:
     ]
 
 
-def listbox_actions(tk: Any, path: str) -> list[Action]:
+def listbox_actions(tk: Any, path: str) -> list[GuiAction]:
     actions = []
     for row in range(min(int(tk.call(path, "size")), MAX_ROWS)):
         text = str(tk.call(path, "get", row))[:30]
         actions.append(
-            Action(
+            GuiAction(
                 f"{path}|select{row}",
                 "items",
                 f"selected '{text}' in {name_of(tk, path)}",
@@ -218,7 +220,7 @@ def listbox_actions(tk: Any, path: str) -> list[Action]:
             )
         )
         actions.append(
-            Action(
+            GuiAction(
                 f"{path}|double{row}",
                 "items",
                 f"double-clicked '{text}' in {name_of(tk, path)}",
@@ -244,14 +246,14 @@ def double_click_row(tk: Any, path: str, row: int) -> None:
         tk.call("event", "generate", path, event, "-x", x, "-y", y)
 
 
-def menu_actions(tk: Any, top: str) -> list[Action]:
+def menu_actions(tk: Any, top: str) -> list[GuiAction]:
     menu = option(tk, top, "-menu")
     return menu_entries(tk, menu, []) if menu else []
 
 
-def menu_entries(tk: Any, menu: str, trail: list[str]) -> list[Action]:
+def menu_entries(tk: Any, menu: str, trail: list[str]) -> list[GuiAction]:
     last = str(tk.call(menu, "index", "end"))
-    actions: list[Action] = []
+    actions: list[GuiAction] = []
     for index in range(int(last) + 1 if last != "none" else 0):
         kind = str(tk.call(menu, "type", index))
         if kind in ("separator", "tearoff") or str(tk.call(menu, "entrycget", index, "-state")) == "disabled":
@@ -263,7 +265,7 @@ def menu_entries(tk: Any, menu: str, trail: list[str]) -> list[Action]:
             path = " > ".join([*trail, label])
             verb = "triggered" if kind == "command" else "toggled"
             actions.append(
-                Action(
+                GuiAction(
                     f"{menu}|{index}|{label}",
                     "menu",
                     f"{verb} menu action '{path}'",
@@ -274,7 +276,7 @@ def menu_entries(tk: Any, menu: str, trail: list[str]) -> list[Action]:
     return actions
 
 
-ACTION_MAKERS: dict[str, Callable[[Any, str], list[Action]]] = {
+ACTION_MAKERS: dict[str, Callable[[Any, str], list[GuiAction]]] = {
     **dict.fromkeys(
         ("Button", "TButton", "Checkbutton", "TCheckbutton", "Radiobutton", "TRadiobutton"), button_actions
     ),

@@ -18,7 +18,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
-from aegis.probe.common import Action, Ending
+from aegis.probe.common import Ending, GuiAction
 from aegis.probe.tk import explore, xshot
 
 if TYPE_CHECKING:
@@ -74,7 +74,7 @@ class TkSession(Ending):
         self.first_window_at: float | None = None
         self.known_windows: set[str] = set()
         self.in_action = False
-        self.queue: list[Action] = []
+        self.queue: list[GuiAction] = []
         self.done_keys: set[str] = set()
         self.actions = 0
         self.explore_started = 0.0
@@ -198,7 +198,7 @@ class TkSession(Ending):
             self.run(action)
         self.later(STEP_MS, self.step)
 
-    def run(self, action: Action) -> None:
+    def run(self, action: GuiAction) -> None:
         self.known_windows = set(explore.toplevels(self.tk))
         self.in_action = True
         try:
@@ -208,7 +208,7 @@ class TkSession(Ending):
         finally:
             self.in_action = False
 
-    def next_action(self) -> Action | None:
+    def next_action(self) -> GuiAction | None:
         over_time = time.monotonic() - self.explore_started > float(self.options["explore_seconds"])
         if over_time or self.actions >= int(self.options["max_actions"]):
             return None

@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 
 from aegis.acceptance.language import ExpectChanged, parse_checks, verb_of
-from aegis.bench.datasets import load_dataset, slugify
+from aegis.bench.datasets import load_dataset
 from aegis.errors import DatasetError
+from aegis.paths import slugify
 from aegis.schema import Task
 
 DATASETS = Path(__file__).resolve().parents[1] / "datasets"

@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from aegis.bench.datasets import load_dataset, slugify
+from aegis.bench.datasets import load_dataset
 from aegis.errors import DatasetError
+from aegis.paths import slugify
 
 DATASETS = Path(__file__).resolve().parents[1] / "datasets"
 

@@ -1,7 +1,6 @@
 """Task datasets: a JSON array of task sentences or `{"id", "task", "checks"}` objects.
 
     load_dataset(path) -> list[Task]    read, validate and give every task a unique, stable id
-    slugify(text)      -> str           a short lowercase ascii name, also used for run folders
 
 Every problem with a dataset file raises DatasetError with one line, `file:line:col: reason`, pointing
 at the character where the offending item starts (or `file: cannot read: reason`).
@@ -10,13 +9,12 @@ at the character where the offending item starts (or `file: cannot read: reason`
 from __future__ import annotations
 
 import json
-import re
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
 from aegis.acceptance.language import parse_checks
 from aegis.errors import AcceptanceError, DatasetError
+from aegis.paths import slugify
 from aegis.schema import Task
 
 _KEYS = ("id", "task", "checks")
@@ -30,16 +28,6 @@ _TYPE_NAMES = {
     float: "a number",
     type(None): "null",
 }
-
-
-def slugify(text: str, max_len: int = 40) -> str:
-    """Lowercase ascii words joined by hyphens, cut at a word boundary; "task" if nothing is left."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
-    if len(slug) > max_len:
-        cut = slug[: max_len + 1]
-        slug = cut.rsplit("-", 1)[0] if "-" in cut else slug[:max_len]
-    return slug.strip("-") or "task"
 
 
 def load_dataset(path: str | Path) -> list[Task]:

@@ -12,7 +12,7 @@ from typing import Annotated
 
 import typer
 
-from aegis.bench.datasets import slugify
+from aegis.paths import slugify
 
 
 def package(

@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import Literal
 
 from aegis.acceptance.language import AcceptanceCheck, CheckSet
-from aegis.bench.datasets import slugify
 from aegis.config import AegisConfig
 from aegis.deps.classify import classify, installable
 from aegis.deps.prepare import OnEvent, prepare
@@ -22,6 +21,7 @@ from aegis.generate import prompts
 from aegis.generate.ask import Answer, ask_for_code
 from aegis.generate.spec import write_spec
 from aegis.generate.tools_mode import ToolsAsker
+from aegis.paths import slugify
 from aegis.precheck.static import precheck
 from aegis.protocols import LLM, Packager, Prober
 from aegis.run.recorder import RunRecorder

@@ -24,8 +24,8 @@ from pathlib import Path
 from typing import Any
 
 from aegis import __version__
-from aegis.bench.datasets import slugify
 from aegis.errors import AegisError, RunFolderError
+from aegis.paths import slugify
 from aegis.run.redact import RedactingFilter, Redactor
 from aegis.schema import Attempt, Completion, Message, RunResult, RunStatus, Task
 

@@ -1,0 +1,54 @@
+"""Where things live on disk: the per-user cache, and the names inside a run folder.
+
+    runs/<YYYYmmdd_HHMMSS>_<slug>/
+        attempts/<n>/app.py     each round's program (beside verdict.json and the probe's output)
+        app/app.py              the final program, and its executable under app/dist/
+
+Every module that builds one of these paths asks here, so the layout has one home.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import unicodedata
+from pathlib import Path
+
+import platformdirs
+
+CACHE_ENV = "AEGIS_CACHE_DIR"
+"""Overrides the per-user cache folder (models, build environments, app environments)."""
+APP_FILE = "app.py"
+"""The program's file name, in each attempt folder and in the final app folder."""
+ATTEMPTS = "attempts"
+FINAL_APP = "app"
+
+
+def cache_dir() -> Path:
+    """`$AEGIS_CACHE_DIR` when set, else the per-user cache folder for aegis."""
+    override = os.environ.get(CACHE_ENV)
+    return Path(override).expanduser() if override else Path(platformdirs.user_cache_dir("aegis"))
+
+
+def slugify(text: str, max_len: int = 40) -> str:
+    """Lowercase ascii words joined by hyphens, cut at a word boundary; "task" if nothing is left."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    if len(slug) > max_len:
+        cut = slug[: max_len + 1]
+        slug = cut.rsplit("-", 1)[0] if "-" in cut else slug[:max_len]
+    return slug.strip("-") or "task"
+
+
+def attempt_dir(run_dir: Path, number: int) -> Path:
+    """The folder of one round's program, verdict and probe output (not created here)."""
+    return run_dir / ATTEMPTS / str(number)
+
+
+def attempt_app(run_dir: Path, number: int) -> Path:
+    return attempt_dir(run_dir, number) / APP_FILE
+
+
+def final_app(run_dir: Path) -> Path:
+    """The working program of a build that passed (not created here)."""
+    return run_dir / FINAL_APP / APP_FILE

@@ -105,7 +105,7 @@ def test_the_process_environment_is_used_when_none_is_given(monkeypatch: pytest.
         ({"flags": {"llm": {"max_tokens": -5}}}, "llm.max_tokens"),
         ({"flags": {"runs": {"retention_days": -1}}}, "runs.retention_days"),
         ({"toml": '[llm]\ntemperature = "hot"\n'}, "llm.temperature"),
-        ({"toml": "[check]\ntimeout = 0\n"}, "check.timeout"),
+        ({"toml": "[probe]\ntimeout = 0\n"}, "probe.timeout"),
         ({"toml": '[llm]\nmodle = "local"\n'}, "llm.modle"),
     ],
 )

@@ -21,9 +21,9 @@ from typing import Any
 
 from aegis.config import PackageConfig, ProbeConfig
 from aegis.package import freeze
-from aegis.package.buildenv import cache_dir
 from aegis.package.packager import PyInstallerPackager
 from aegis.package.verify import ExecutableProber
+from aegis.paths import cache_dir
 from aegis.sandbox.runner import SubprocessRunner
 
 HERE = Path(__file__).resolve().parent

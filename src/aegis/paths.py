@@ -52,3 +52,13 @@ def attempt_app(run_dir: Path, number: int) -> Path:
 def final_app(run_dir: Path) -> Path:
     """The working program of a build that passed (not created here)."""
     return run_dir / FINAL_APP / APP_FILE
+
+
+def last_attempt_app(run_dir: Path) -> Path | None:
+    """The program of the highest-numbered attempt that wrote one, if any."""
+    numbered = [
+        (int(path.parent.name), path)
+        for path in (run_dir / ATTEMPTS).glob(f"*/{APP_FILE}")
+        if path.parent.name.isdigit()
+    ]
+    return max(numbered)[1] if numbered else None

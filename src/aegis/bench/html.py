@@ -13,6 +13,7 @@ from typing import Any
 import jinja2
 
 from aegis.bench.models import BenchRow
+from aegis.paths import last_attempt_app
 
 
 def write_report(out: Path, rows: Sequence[BenchRow], summary: dict[str, Any]) -> Path:
@@ -92,8 +93,7 @@ def program(out: Path, row: BenchRow) -> str:
     """The final app, else the last attempt's program (relative to the bench folder), else ''."""
     if row.app or not row.run_dir:
         return row.app
-    attempts = (out / row.run_dir / "attempts").glob("*/app.py")
-    last = max(attempts, key=lambda path: int(path.parent.name) if path.parent.name.isdigit() else -1, default=None)
+    last = last_attempt_app(out / row.run_dir)
     return last.relative_to(out).as_posix() if last else ""
 
 

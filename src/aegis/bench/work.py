@@ -24,9 +24,9 @@ from aegis.errors import AegisError, ConfigError, LLMAuthError
 from aegis.generate.session import build_one
 from aegis.llm import make_llm
 from aegis.package.buildenv import locked
+from aegis.paths import attempt_app, final_app
 from aegis.protocols import LLM
 from aegis.run.recorder import RunRecorder
-from aegis.run.redact import Redactor
 from aegis.sandbox.isolation import make_runner
 from aegis.schema import Completion, Message, RunResult, Verdict
 from aegis.verdict.headless import HeadlessProber
@@ -64,12 +64,7 @@ def _build(item: BenchItem, settings: BenchSettings, config: AegisConfig, llm: L
         return build_one(item.task, config, llm, runs_dir=folder)
     from aegis.bench.baselines.seed import AliveProber, SeedBuilder
 
-    recorder = RunRecorder(folder, item.task, redact=Redactor())
-    try:
-        recorder.start(model=llm.name, config=config.model_dump(mode="json"))
-    except BaseException:
-        recorder.close()
-        raise
+    recorder = RunRecorder.open(folder, item.task, model=llm.name, config=config)
     return SeedBuilder(llm, AliveProber(make_runner(config.sandbox)), config).build(item.task, recorder)
 
 
@@ -95,7 +90,7 @@ def _row(
     out = Path(settings.out)
     judged = result.status if verdict is None or result.status != "pass" else verdict.status
     run_dir = Path(result.run_dir)
-    app = run_dir / "app" / "app.py"
+    app = final_app(run_dir)
     return BenchRow(
         **_identity(item, settings, config),
         status=judged if judged in ("pass", "fail", "blocked") else "error",
@@ -167,7 +162,7 @@ def _first(verdict: Verdict | None) -> str:
 def _last_program(result: RunResult, out: Path) -> str:
     if not result.attempts:
         return ""
-    path = Path(result.run_dir) / "attempts" / str(result.attempts[-1].number) / "app.py"
+    path = attempt_app(Path(result.run_dir), result.attempts[-1].number)
     return _rel(path, out) if path.exists() else ""
 
 

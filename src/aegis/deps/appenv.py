@@ -35,11 +35,11 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import platformdirs
 from packaging.version import InvalidVersion, Version
 
 from aegis.deps.classify import SHARED_DISTS, Dependency, installable, is_package_name, refusal_message, shared_entries
 from aegis.errors import DependencyError
+from aegis.paths import cache_dir
 
 MANIFEST = "aegis-env.json"
 PTH_FILE = "_aegis_shared.pth"
@@ -143,9 +143,7 @@ def env_for(
 
 def default_env_dir() -> Path:
     """`$AEGIS_CACHE_DIR/envs` when set, else the per-user cache folder's `envs`."""
-    override = os.environ.get("AEGIS_CACHE_DIR")
-    base = Path(override).expanduser() if override else Path(platformdirs.user_cache_dir("aegis"))
-    return base / "envs"
+    return cache_dir() / "envs"
 
 
 def env_key(dists: Sequence[str], base_python: str) -> str:

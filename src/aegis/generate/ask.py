@@ -1,18 +1,25 @@
-"""Ask the model for a program: one call, plus continuations when the answer is cut off."""
+"""One model round: the Asker seam, and the text mode's asker (whole-file answers, with continuations).
+
+Asker.ask(kind, attempts, checks, seed) -> Answer     the text mode (TextAsker), the tools mode
+                                                      (tools_mode.ToolsAsker), the seed's (bench.baselines)
+"""
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Literal, Protocol
 
+from aegis.acceptance.language import AcceptanceCheck
 from aegis.generate import prompts
 from aegis.generate.extract import extract_code, join_continuation
 from aegis.protocols import LLM
-from aegis.schema import Completion, Message, Usage
+from aegis.schema import Attempt, Completion, Message, Usage
 
 log = logging.getLogger("aegis")
 
+AttemptKind = Literal["generate", "repair", "regenerate"]
 OnExchange = Callable[[list[Message], Completion], None]
 
 
@@ -28,6 +35,47 @@ class Answer:
     """Why there is no code, when there is none."""
 
 
+class Asker(Protocol):
+    """Asks the model for the program of one round; writes the exchange to the run's transcript."""
+
+    def ask(
+        self, kind: AttemptKind, attempts: Sequence[Attempt], checks: Sequence[AcceptanceCheck], *, seed: int
+    ) -> Answer:
+        """`kind`: a first try, a repair of the last attempt, or a fresh start; `checks`: how a user will test it."""
+        ...
+
+
+class TextAsker:
+    """The model answers with the whole program; a repair shows it its last program and what failed."""
+
+    def __init__(
+        self, llm: LLM, task: str, on_exchange: OnExchange, *, max_tokens: int, max_continuations: int
+    ) -> None:
+        self.llm = llm
+        self.task = task
+        self.on_exchange = on_exchange
+        self.max_tokens = max_tokens
+        self.max_continuations = max_continuations
+
+    def ask(
+        self, kind: AttemptKind, attempts: Sequence[Attempt], checks: Sequence[AcceptanceCheck], *, seed: int
+    ) -> Answer:
+        if kind == "repair":
+            last = attempts[-1]
+            previous = prompts.fenced(last.code) if last.code else last.verdict.problems[0].message
+            messages = prompts.repair(self.task, previous, last.verdict.failures, checks)
+        else:
+            messages = prompts.start(self.task, checks)
+        return ask_for_code(
+            self.llm,
+            messages,
+            max_tokens=self.max_tokens,
+            seed=seed,
+            max_continuations=self.max_continuations,
+            on_exchange=self.on_exchange,
+        )
+
+
 def ask_for_code(
     llm: LLM,
     messages: list[Message],
@@ -37,6 +85,7 @@ def ask_for_code(
     max_continuations: int,
     on_exchange: OnExchange,
 ) -> Answer:
+    """One call, plus continuations while the answer is cut off."""
     completion = llm.complete(messages, max_tokens=max_tokens, seed=seed)
     on_exchange(messages, completion)
     completions = [completion]

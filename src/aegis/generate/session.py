@@ -4,21 +4,28 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from aegis.config import AegisConfig
-from aegis.generate.loop import Builder
+from aegis.generate.ask import Asker, TextAsker
+from aegis.generate.loop import BuildRun, Parts, Rules, SpecWriter
 from aegis.generate.tools_mode import ToolsAsker
+from aegis.generate.trial import PrecheckedTrial
 from aegis.llm import make_tool_llm
 from aegis.package.packager import PyInstallerPackager
-from aegis.protocols import LLM
+from aegis.protocols import LLM, Runner
 from aegis.run.recorder import RunRecorder
-from aegis.run.redact import Redactor
 from aegis.run.retention import prune_runs
 from aegis.sandbox.isolation import make_runner
 from aegis.schema import RunResult, Task
 from aegis.verdict.headless import HeadlessProber
 
+if TYPE_CHECKING:
+    from aegis.llm.openai_tools import OpenAIToolLLM
+
 log = logging.getLogger("aegis")
+WORKSPACE = "workspace"
+"""The tools mode's working folder inside the run folder."""
 
 
 def prune(config: AegisConfig) -> list[Path]:
@@ -29,20 +36,35 @@ def prune(config: AegisConfig) -> list[Path]:
 
 
 def build_one(task: Task, config: AegisConfig, llm: LLM, *, runs_dir: Path | None = None) -> RunResult:
-    """Build one task into a fresh run folder under `runs_dir` (default: the configured runs dir)."""
-    recorder = RunRecorder(runs_dir or config.runs.dir, task, redact=Redactor())
-    try:
-        recorder.start(model=llm.name, config=config.model_dump(mode="json"))
-    except BaseException:
-        recorder.close()
-        raise
-    log.info("run folder: %s", recorder.dir)
+    """Build one task into a fresh run folder under `runs_dir` (default: the configured runs dir).
+
+    What can fail on bad settings (the sandbox, a tools-mode model) is made before the run folder."""
     runner = make_runner(config.sandbox)
-    packager = PyInstallerPackager(runner, config.package, probe=config.probe) if config.package.enabled else None
     tool_llm = make_tool_llm(config.llm) if config.loop.mode == "tools" else None
-    tools = ToolsAsker(tool_llm, runner, recorder.dir / "workspace") if tool_llm else None
     try:
-        return Builder(llm, HeadlessProber(runner, config.probe), packager, config, tools).build(task, recorder)
+        recorder = RunRecorder.open(runs_dir or config.runs.dir, task, model=llm.name, config=config)
+        parts = Parts(
+            asker=_asker(task, llm, tool_llm, runner, recorder, config),
+            trial=PrecheckedTrial(HeadlessProber(runner, config.probe), config.deps, recorder.event),
+            packager=_packager(runner, config),
+            spec_writer=SpecWriter.of(llm, config) if config.loop.spec and tool_llm is None else None,
+            deps_allowed=config.deps.allow_packages,
+        )
+        return BuildRun(task, recorder, parts, Rules.of(config.loop), seed=config.llm.seed).run()
     finally:
         if tool_llm is not None:
             tool_llm.close()
+
+
+def _packager(runner: Runner, config: AegisConfig) -> PyInstallerPackager | None:
+    return PyInstallerPackager(runner, config.package, probe=config.probe) if config.package.enabled else None
+
+
+def _asker(
+    task: Task, llm: LLM, tool_llm: OpenAIToolLLM | None, runner: Runner, recorder: RunRecorder, config: AegisConfig
+) -> Asker:
+    if tool_llm is not None:
+        return ToolsAsker(tool_llm, runner, recorder.dir / WORKSPACE, task.task, recorder.append_chat)
+    return TextAsker(
+        llm, task.task, recorder.chat, max_tokens=config.llm.max_tokens, max_continuations=config.loop.max_continuations
+    )

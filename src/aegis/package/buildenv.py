@@ -24,19 +24,12 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
-import platformdirs
-
 from aegis.errors import PackagingError
 
 PINNED = ("PySide6-Essentials", "pyinstaller", "pyinstaller-hooks-contrib")
 """Installed at the version AEGIS itself has (the one the headless check used), when it has them."""
 ADDONS = "PySide6-Addons"
 
-
-def cache_dir() -> Path:
-    """`$AEGIS_CACHE_DIR` when set, else the per-user cache folder for aegis."""
-    override = os.environ.get("AEGIS_CACHE_DIR")
-    return Path(override).expanduser() if override else Path(platformdirs.user_cache_dir("aegis"))
 
 
 def build_requirements(*, addons: bool, packages: Sequence[str] = ()) -> list[str]:

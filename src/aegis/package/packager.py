@@ -29,8 +29,9 @@ from typing import Any
 from aegis.config import PackageConfig, ProbeConfig
 from aegis.errors import PackagingError
 from aegis.package import freeze
-from aegis.package.buildenv import BuildEnvs, build_requirements, cache_dir, locked
+from aegis.package.buildenv import BuildEnvs, build_requirements, locked
 from aegis.package.verify import APP_MODULE, ExecutableProber
+from aegis.paths import cache_dir
 from aegis.protocols import Runner
 from aegis.schema import ExecResult, PackageResult, Verdict
 from aegis.verdict.toolkit import detect_toolkit

@@ -18,18 +18,20 @@ import os
 import platform
 import sys
 import time
-from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from aegis import __version__
-from aegis.errors import AegisError, RunFolderError
+from pydantic import BaseModel
+
+from aegis import __version__, paths
+from aegis.errors import RunFolderError
 from aegis.paths import slugify
 from aegis.run.redact import RedactingFilter, Redactor
-from aegis.schema import Attempt, Completion, Message, RunResult, RunStatus, Task
+from aegis.schema import Attempt, Completion, Message, RunResult, Task
 
 LOGGER = "aegis"
+log = logging.getLogger(LOGGER)
 RESERVE_BYTES = 16 * 1024
 """Disk space held back from the start, so the run can still be finalized when the disk fills up."""
 
@@ -52,6 +54,18 @@ class RunRecorder:
         logger.setLevel(min(logger.getEffectiveLevel(), logging.INFO))
         logger.addHandler(self._handler)
         self._write("chat.md", f"# {task.task}\n\n", mode="w")
+
+    @classmethod
+    def open(cls, root: Path, task: Task, *, model: str, config: BaseModel) -> RunRecorder:
+        """A new run folder under root, started (metadata.json); the folder is closed again if starting fails."""
+        recorder = cls(root, task, redact=Redactor())
+        try:
+            recorder.start(model=model, config=config.model_dump(mode="json"))
+        except BaseException:
+            recorder.close()
+            raise
+        log.info("run folder: %s", recorder.dir)
+        return recorder
 
     def start(self, *, model: str, config: dict[str, Any]) -> None:
         self._metadata = {
@@ -84,14 +98,14 @@ class RunRecorder:
         self._write("chat.md", markdown)
 
     def attempt_dir(self, number: int) -> Path:
-        path = self.dir / "attempts" / str(number)
+        path = paths.attempt_dir(self.dir, number)
         path.mkdir(parents=True, exist_ok=True)
         return path
 
     def save_attempt(self, attempt: Attempt) -> None:
         folder = self.attempt_dir(attempt.number)
-        self._write(f"attempts/{attempt.number}/app.py", attempt.code, mode="w")
-        self._write_json(f"attempts/{attempt.number}/verdict.json", attempt.verdict.model_dump())
+        self._write(str(paths.attempt_app(Path(), attempt.number)), attempt.code, mode="w")
+        self._write_json(str(folder.relative_to(self.dir) / "verdict.json"), attempt.verdict.model_dump())
         self.event(
             "verdict",
             attempt=attempt.number,
@@ -100,25 +114,6 @@ class RunRecorder:
             problems=[p.message for p in attempt.verdict.problems],
             folder=str(folder),
         )
-
-    def run_and_finalize(
-        self, work: Callable[[], tuple[RunStatus, str]], result_of: Callable[[RunStatus, str], RunResult]
-    ) -> RunResult:
-        """Do a build's work and finalize the folder with its result whatever happens (errors and Ctrl-C re-raise)."""
-        status: RunStatus = "error"
-        message = "the build stopped unexpectedly"
-        try:
-            status, message = work()
-        except KeyboardInterrupt:
-            status, message = "interrupted", "interrupted by the user (Ctrl-C)"
-            raise
-        except AegisError as exc:
-            status, message = "error", str(exc)
-            raise
-        finally:
-            result = result_of(status, message)
-            self.finalize(result)
-        return result
 
     def finalize(self, result: RunResult) -> None:
         self._reserve.unlink(missing_ok=True)

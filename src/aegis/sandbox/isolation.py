@@ -35,7 +35,7 @@ from typing import ClassVar, Literal, Protocol
 
 from aegis.config import SandboxConfig
 from aegis.errors import ConfigError
-from aegis.llm.modelstore import default_cache_dir
+from aegis.paths import cache_dir
 from aegis.sandbox.runner import Limits, SubprocessRunner
 
 log = logging.getLogger("aegis")
@@ -274,7 +274,7 @@ def _visible_under(home: Path) -> tuple[Path, ...]:
     """What the child reads under the hidden home: Python's installation, the virtual environment, sys.path
     (aegis' probe too), and AEGIS's cache, where the apps' own environments live."""
     paths = [sys.prefix, sys.base_prefix, sys.exec_prefix, sys.base_exec_prefix, *sys.path]
-    found = {Path(path).resolve() for path in paths if path and Path(path).exists()} | {default_cache_dir().parent}
+    found = {Path(path).resolve() for path in paths if path and Path(path).exists()} | {cache_dir()}
     return tuple(sorted(path for path in found if path.is_relative_to(home)))
 
 

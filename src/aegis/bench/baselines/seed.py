@@ -1,8 +1,9 @@
 """`--pipeline seed`: the seed's design (the first version of this product), reproduced inside AEGIS.
 
-    AliveProber      run `python app.py` offscreen for ALIVE_SECONDS; pass if it is still running then
-    SeedBuilder     ask for the whole program; on failure send the error back and ask for the whole
-                    file again, up to MAX_REWRITES times
+    AliveProber     run `python app.py` offscreen for ALIVE_SECONDS; pass if it is still running then
+    SeedAsker       ask for the whole program; on failure send the error back and ask for the whole file again
+    SeedBuilder     AEGIS's build loop (generate.loop) with the seed's asker, its plain trial and its rules:
+                    up to MAX_REWRITES rewrites, no budgets, no packaging
     seed_start      the first request: a short system message and the task
     seed_repair     a rewrite request: the task, the previous code and its error
 
@@ -15,25 +16,21 @@ installed into the host).
 
 from __future__ import annotations
 
-import logging
 import sys
-import time
-from dataclasses import dataclass, field
-from functools import partial
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Literal
 
-from aegis.acceptance.language import CheckSet
+from aegis.acceptance.language import AcceptanceCheck, CheckSet
 from aegis.config import AegisConfig
 from aegis.generate import prompts
-from aegis.generate.ask import Answer, ask_for_code
+from aegis.generate.ask import Answer, AttemptKind, OnExchange, ask_for_code
+from aegis.generate.loop import BuildRun, Parts, Rules
+from aegis.generate.trial import PlainTrial
 from aegis.protocols import LLM, Prober, Runner
 from aegis.run.recorder import RunRecorder
-from aegis.schema import Attempt, ExecResult, Message, Problem, ProblemKind, RunResult, RunStatus, Task, Usage, Verdict
+from aegis.schema import Attempt, ExecResult, Message, Problem, ProblemKind, RunResult, Task, Verdict
 from aegis.verdict.headless import child_environment
 from aegis.verdict.toolkit import detect_toolkit
-
-log = logging.getLogger("aegis")
 
 ALIVE_SECONDS = 3.0
 """The seed's gate: a program still running after this many seconds counts as working."""
@@ -98,25 +95,34 @@ def ended_early(result: ExecResult, seconds: float) -> Problem:
     return Problem(kind=kind, message=f"{headline}\n{stderr}" if stderr else f"{headline} (no error output)")
 
 
-@dataclass
-class _Rounds:
-    attempts: list[Attempt] = field(default_factory=list)
-    started: float = field(default_factory=time.monotonic)
+class SeedAsker:
+    """The seed's requests: the task first; after a failure, the task, the whole failed file and its error."""
 
-    @property
-    def usage(self) -> Usage:
-        return Usage(
-            prompt_tokens=sum(a.usage.prompt_tokens for a in self.attempts),
-            completion_tokens=sum(a.usage.completion_tokens for a in self.attempts),
+    def __init__(self, llm: LLM, task: str, on_exchange: OnExchange, *, max_tokens: int) -> None:
+        self.llm = llm
+        self.task = task
+        self.on_exchange = on_exchange
+        self.max_tokens = max_tokens
+
+    def ask(
+        self, kind: AttemptKind, attempts: Sequence[Attempt], checks: Sequence[AcceptanceCheck], *, seed: int
+    ) -> Answer:
+        """The seed never saw acceptance checks: `checks` is ignored (the bench's judge runs them)."""
+        if attempts:
+            messages = seed_repair(self.task, attempts[-1].code, _error(attempts[-1].verdict))
+        else:
+            messages = seed_start(self.task)
+        return ask_for_code(
+            self.llm, messages, max_tokens=self.max_tokens, seed=seed, max_continuations=0, on_exchange=self.on_exchange
         )
 
 
+SEED_RULES = Rules(max_rounds=1 + MAX_REWRITES, regenerate_on_repeat=False, stop_on_missing_library=False)
+"""The seed's loop: 1 + MAX_REWRITES rounds, always a rewrite of the last file, no token or time budget."""
+
+
 class SeedBuilder:
-    """The seed's loop: generate, check alive, rewrite on failure; 1 + MAX_REWRITES rounds, no packaging.
-
-    The config's loop budgets (rounds, tokens, seconds, continuations) do not apply: the seed's are the seed's."""
-
-    rounds = 1 + MAX_REWRITES
+    """The seed's pipeline on AEGIS's loop: its prompts, no pre-check or dependency step, its rules, no packaging."""
 
     def __init__(self, llm: LLM, prober: Prober, config: AegisConfig) -> None:
         self.llm = llm
@@ -124,80 +130,11 @@ class SeedBuilder:
         self.config = config
 
     def build(self, task: Task, recorder: RunRecorder) -> RunResult:
-        state = _Rounds()
-        return recorder.run_and_finalize(
-            lambda: self._loop(task, recorder, state), partial(_result, task, recorder, state)
-        )
-
-    def _loop(self, task: Task, recorder: RunRecorder, state: _Rounds) -> tuple[RunStatus, str]:
-        for number in range(1, self.rounds + 1):
-            attempt = self._attempt(task, recorder, number, state.attempts)
-            state.attempts.append(attempt)
-            recorder.save_attempt(attempt)
-            if attempt.verdict.passed:
-                _final_app(recorder).write_text(attempt.code, encoding="utf-8")
-                return "pass", f"working app after {number} round(s)"
-            log.info("round %d failed: %s", number, _error(attempt.verdict).splitlines()[0])
-        return "fail", f"no working app after {self.rounds} round(s)"
-
-    def _attempt(self, task: Task, recorder: RunRecorder, number: int, earlier: list[Attempt]) -> Attempt:
-        started = time.monotonic()
-        kind: Literal["generate", "repair"] = "repair" if earlier else "generate"
-        log.info("round %d/%d: %s", number, self.rounds, kind)
-        answer = self._ask(task, recorder, earlier, seed=self.config.llm.seed + number - 1)
-        recorder.event(
-            "llm",
-            attempt=number,
-            kind=kind,
-            prompt_tokens=answer.usage.prompt_tokens,
-            completion_tokens=answer.usage.completion_tokens,
-            seconds=round(answer.seconds, 2),
-        )
-        verdict = self._judge(answer, recorder.attempt_dir(number))
-        seconds = time.monotonic() - started
-        return Attempt(number=number, kind=kind, code=answer.code, verdict=verdict, usage=answer.usage, seconds=seconds)
-
-    def _ask(self, task: Task, recorder: RunRecorder, earlier: list[Attempt], *, seed: int) -> Answer:
-        if earlier:
-            messages = seed_repair(task.task, earlier[-1].code, _error(earlier[-1].verdict))
-        else:
-            messages = seed_start(task.task)
-        return ask_for_code(
-            self.llm,
-            messages,
-            max_tokens=self.config.llm.max_tokens,
-            seed=seed,
-            max_continuations=0,
-            on_exchange=recorder.chat,
-        )
-
-    def _judge(self, answer: Answer, folder: Path) -> Verdict:
-        if not answer.code:
-            return Verdict.failing(Problem(kind="no_code", message=answer.reason or "the answer contains no code"))
-        app = folder / "app.py"
-        app.write_text(answer.code, encoding="utf-8")
-        return self.prober.probe(app, folder)
+        asker = SeedAsker(self.llm, task.task, recorder.chat, max_tokens=self.config.llm.max_tokens)
+        parts = Parts(asker=asker, trial=PlainTrial(self.prober))
+        return BuildRun(task, recorder, parts, SEED_RULES, seed=self.config.llm.seed).run()
 
 
 def _error(verdict: Verdict) -> str:
     """The error text the seed sent back: what its check saw."""
     return "\n".join(p.message for p in verdict.failures) or verdict.status
-
-
-def _final_app(recorder: RunRecorder) -> Path:
-    folder = recorder.dir / "app"
-    folder.mkdir(exist_ok=True)
-    return folder / "app.py"
-
-
-def _result(task: Task, recorder: RunRecorder, state: _Rounds, status: RunStatus, message: str) -> RunResult:
-    return RunResult(
-        task=task,
-        status=status,
-        run_dir=str(recorder.dir),
-        attempts=state.attempts,
-        app_path=str(_final_app(recorder)) if status == "pass" else "",
-        usage=state.usage,
-        seconds=time.monotonic() - state.started,
-        message=message,
-    )

@@ -17,7 +17,6 @@ Imports under `if TYPE_CHECKING:` and relative imports are ignored; `__import__(
 
 from __future__ import annotations
 
-import ast
 import importlib.metadata
 import json
 import subprocess
@@ -31,6 +30,7 @@ from typing import Any, Literal
 from packaging.utils import InvalidName, canonicalize_name
 
 from aegis.errors import ConfigError, DependencyError
+from aegis.imports import scan
 
 Status = Literal["stdlib", "available", "installable", "refused"]
 SHARED_DISTS = ("PySide6-Essentials", "PySide6-Addons", "shiboken6")
@@ -98,13 +98,14 @@ def refusal_message(dep: Dependency) -> str:
 def imported_modules(code: str) -> dict[str, int]:
     """Top-level module name -> line of its first import. Raises DependencyError on a syntax error."""
     try:
-        tree = ast.parse(code)
-    except SyntaxError as exc:
-        raise DependencyError(f"line {exc.lineno}: cannot read the imports: {exc.msg}") from None
-    found: dict[str, int] = {}
-    for name, (line, _column) in sorted(_imports(tree), key=lambda item: item[1]):
-        found.setdefault(name, line)
-    return found
+        found = scan(code)
+    except (SyntaxError, ValueError) as exc:
+        line = getattr(exc, "lineno", None) or "?"
+        raise DependencyError(f"line {line}: cannot read the imports: {getattr(exc, 'msg', exc)}") from None
+    modules: dict[str, int] = {}
+    for each in found:
+        modules.setdefault(each.top, each.line)
+    return modules
 
 
 def allowed_packages(extra: Iterable[str] = ()) -> frozenset[str]:
@@ -179,50 +180,6 @@ def _policy(module: str, dist: str, allowed: frozenset[str]) -> tuple[Status, st
         return "installable", dist, "on the allowlist"
     reason = _not_allowed().get(name)
     return "refused", dist, f"not on the allowlist: {reason}" if reason else "not on the allowlist"
-
-
-def _imports(tree: ast.AST) -> Iterable[tuple[str, tuple[int, int]]]:
-    """(top-level module, (line, column)) of every runtime import, in no particular order."""
-    for node in _walk_runtime(tree):
-        where = (getattr(node, "lineno", 0), getattr(node, "col_offset", 0))
-        if isinstance(node, ast.Import):
-            yield from ((alias.name.split(".")[0], where) for alias in node.names)
-        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
-            yield node.module.split(".")[0], where
-        elif isinstance(node, ast.Call) and (name := _dynamic_import(node)):
-            yield name, where
-
-
-def _walk_runtime(tree: ast.AST) -> Iterable[ast.AST]:
-    """ast.walk, skipping the bodies of `if TYPE_CHECKING:` (their `else:` still runs)."""
-    todo = [tree]
-    while todo:
-        node = todo.pop()
-        yield node
-        if isinstance(node, ast.If) and _is_type_checking(node.test):
-            todo.extend(node.orelse)
-        else:
-            todo.extend(ast.iter_child_nodes(node))
-
-
-def _is_type_checking(test: ast.expr) -> bool:
-    if isinstance(test, ast.Name):
-        return test.id == "TYPE_CHECKING"
-    return isinstance(test, ast.Attribute) and test.attr == "TYPE_CHECKING"
-
-
-def _dynamic_import(call: ast.Call) -> str | None:
-    """The top-level name of `__import__("x.y")` or `importlib.import_module("x.y")` with a literal argument."""
-    func = call.func
-    named = (isinstance(func, ast.Name) and func.id in ("__import__", "import_module")) or (
-        isinstance(func, ast.Attribute) and func.attr == "import_module"
-    )
-    if not named or not call.args or not isinstance(call.args[0], ast.Constant):
-        return None
-    value = call.args[0].value
-    if not isinstance(value, str) or not value or value.startswith("."):
-        return None
-    return value.split(".")[0]
 
 
 @cache

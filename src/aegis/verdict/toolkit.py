@@ -10,7 +10,6 @@ No GUI imports here: only the probes import toolkits.
 
 from __future__ import annotations
 
-import ast
 import os
 import select
 import shutil
@@ -21,6 +20,7 @@ from types import TracebackType
 from typing import IO, Literal
 
 from aegis.errors import ProbeError
+from aegis.imports import top_level
 
 Toolkit = Literal["qt", "tk", "pygame"]
 
@@ -39,7 +39,7 @@ MISSING_XVFB = "Tk apps need a virtual X server: install the Debian package xvfb
 
 def detect_toolkit(code: str) -> Toolkit:
     """Qt wins when it is imported at all (a Qt app may borrow from others); then pygame, then tkinter."""
-    modules = imported_modules(code)
+    modules = top_level(code)
     if modules & QT_MODULES:
         return "qt"
     if "pygame" in modules:
@@ -47,21 +47,6 @@ def detect_toolkit(code: str) -> Toolkit:
     if "tkinter" in modules:
         return "tk"
     return "qt"
-
-
-def imported_modules(code: str) -> set[str]:
-    """Top-level names of the absolute imports anywhere in the code; none when it does not parse."""
-    try:
-        tree = ast.parse(code)
-    except (SyntaxError, ValueError):
-        return set()
-    modules: set[str] = set()
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Import):
-            modules.update(alias.name.split(".")[0] for alias in node.names)
-        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
-            modules.add(node.module.split(".")[0])
-    return modules
 
 
 def launcher_for(toolkit: Toolkit) -> tuple[str, dict[str, str]]:

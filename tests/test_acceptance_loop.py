@@ -18,8 +18,8 @@ from aegis.config import AegisConfig
 from aegis.generate.session import build_one
 from aegis.llm import make_llm
 from aegis.schema import RunResult, Task
-from conftest import fenced
 from fakeserver import ScriptedServer
+from helpers import fenced
 
 AEGIS = str(Path(sys.executable).parent / "aegis")
 TODO_APP = (Path(__file__).parent / "apps" / "acceptance" / "todo.py").read_text(encoding="utf-8")

@@ -23,8 +23,8 @@ from aegis.bench.plan import plan_items
 from aegis.bench.store import ResultStore
 from aegis.bench.summary import pass_at_k
 from aegis.errors import ConfigError
-from conftest import COUNTER_APP, fenced
 from fakeserver import Reply, ScriptedServer
+from helpers import COUNTER_APP, fenced
 
 AEGIS = str(Path(sys.executable).parent / "aegis")
 CRASHING_COUNTER = COUNTER_APP.replace("self.count += 1", "self.count += 1 / 0")

@@ -15,8 +15,8 @@ from aegis.bench.models import BenchRow, BenchSettings
 from aegis.bench.plan import plan_items
 from aegis.config import load_config
 from aegis.errors import LLMAuthError
-from conftest import COUNTER_APP, fenced
 from fakeserver import Reply, ScriptedServer
+from helpers import COUNTER_APP, fenced
 
 ray = pytest.importorskip("ray")
 

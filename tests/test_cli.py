@@ -17,8 +17,8 @@ from typing import Any
 
 import pytest
 
-from conftest import COUNTER_APP, fenced
 from fakeserver import Reply, ScriptedServer
+from helpers import COUNTER_APP, fenced
 
 AEGIS = str(Path(sys.executable).parent / "aegis")
 SECRET_LIKE = re.compile(r"KEY|TOKEN|SECRET", re.I)

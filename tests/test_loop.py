@@ -10,8 +10,8 @@ import pytest
 from aegis.generate.session import build_one
 from aegis.llm import make_llm
 from aegis.schema import RunResult, Task
-from conftest import COUNTER_APP, fenced
 from fakeserver import Reply, ScriptedServer
+from helpers import COUNTER_APP, fenced
 
 CRASHING_APP = COUNTER_APP.replace("self.count = 0", "self.count = 0\n        self.average = 10 / self.count")
 

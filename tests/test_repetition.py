@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from aegis.llm.repetition import RepetitionGuard
-from conftest import COUNTER_APP
+from helpers import COUNTER_APP
 
 
 def stream(text: str, size: int = 3) -> int | None:

@@ -14,8 +14,8 @@ from aegis.run.recorder import RunRecorder
 from aegis.run.redact import Redactor
 from aegis.sandbox.isolation import make_runner
 from aegis.schema import RunResult, Task
-from conftest import COUNTER_APP, fenced
 from fakeserver import ScriptedServer
+from helpers import COUNTER_APP, fenced
 
 STARTUP_CRASH = COUNTER_APP.replace("self.count = 0", "self.count = 0\n        self.average = 10 / self.count")
 HANDLER_CRASH = COUNTER_APP.replace("self.count += 1", "self.count += 1 / 0")

@@ -16,8 +16,8 @@ from aegis.errors import LLMAuthError
 from aegis.generate.tool_loop import ToolLoop, ToolLoopConfig, ToolLoopResult
 from aegis.llm.openai_tools import OpenAIToolLLM
 from aegis.sandbox.runner import SubprocessRunner
-from conftest import COUNTER_APP, fenced
 from fakeserver import Reply, ScriptedServer
+from helpers import COUNTER_APP, fenced
 
 TASK = "a counter with one button"
 EDITED_APP = COUNTER_APP.replace('"Add one"', '"Add 1"')

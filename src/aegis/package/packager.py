@@ -36,7 +36,7 @@ from aegis.protocols import Runner
 from aegis.schema import ExecResult, PackageResult, Verdict
 from aegis.verdict.toolkit import detect_toolkit
 
-SPEC = "aegis.generate.spec"
+SPEC = "aegis.spec"
 LOG = "pyinstaller.log"
 ZLIB_LEVEL = 6
 """For the one-file archive and the .tar.gz: 3x faster than PyInstaller's 9 for 0.5% more bytes."""

@@ -30,7 +30,7 @@ def click_and_read(app: Path) -> dict[str, object]:
 
 def test_driver_sees_a_working_counter(tmp_path: Path) -> None:
     """The driver itself can fail: a counter that does not count is caught."""
-    from conftest import COUNTER_APP
+    from helpers import COUNTER_APP
 
     good, broken = tmp_path / "good.py", tmp_path / "broken.py"
     good.write_text(COUNTER_APP)

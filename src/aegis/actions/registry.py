@@ -16,10 +16,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic.json_schema import GenerateJsonSchema
 from pydantic_core import core_schema
 
-from aegis.actions import files, terminal
-from aegis.actions.models import ActionCall, ActionError, ActionResult, FinishParams, Output
-from aegis.actions.policy import Policy
-from aegis.protocols import Runner
+from aegis.actions.models import ActionCall, ActionError, ActionResult, Output
 
 P = TypeVar("P", bound=BaseModel)
 FINISH = "finish"
@@ -120,16 +117,3 @@ class _WithoutTitles(GenerateJsonSchema):
 
 def parameters_schema(model: type[BaseModel]) -> dict[str, Any]:
     return model.model_json_schema(schema_generator=_WithoutTitles)
-
-
-def default_registry(policy: Policy, runner: Runner) -> Registry:
-    """File actions, ``run_command`` through ``runner``, and ``finish``, all confined by ``policy``."""
-    registry = Registry()
-    files.register(registry, policy)
-    terminal.register(registry, policy, runner)
-    registry.register(FINISH, FinishParams, _finish, "Say the program is complete; call it once, last.")
-    return registry
-
-
-def _finish(params: FinishParams) -> dict[str, str]:
-    return {"summary": params.summary}

@@ -14,12 +14,9 @@ import signal
 from collections.abc import Iterator, Sequence
 from typing import Any, Protocol
 
-from aegis.bench.models import BenchItem, BenchRow, BenchSettings
+from aegis.bench.models import STOP_SECONDS, BenchItem, BenchRow, BenchSettings
 from aegis.bench.work import FATAL, close_models, run_item
 from aegis.errors import ConfigError
-
-STOP_SECONDS = 60.0
-"""How long interrupted workers get to finalize their run folders before they are killed."""
 
 
 class Executor(Protocol):

@@ -10,6 +10,9 @@ from aegis.acceptance.run import SENTENCE_START
 from aegis.config import AegisConfig
 from aegis.schema import CheckSource, Frozen, Task
 
+STOP_SECONDS = 60.0
+"""How long interrupted workers or Ray tasks get to finalize their run folders before they are killed."""
+
 Pipeline = Literal["aegis", "seed"]
 
 

@@ -27,8 +27,7 @@ from collections.abc import Iterator, Sequence
 from itertools import islice
 from typing import Any
 
-from aegis.bench.executors import STOP_SECONDS
-from aegis.bench.models import BenchItem, BenchRow, BenchSettings
+from aegis.bench.models import STOP_SECONDS, BenchItem, BenchRow, BenchSettings
 from aegis.bench.work import run_item
 from aegis.errors import AegisError, ConfigError
 

@@ -12,8 +12,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from aegis.acceptance.language import AcceptanceCheck
+from aegis.actions.defaults import default_registry
 from aegis.actions.policy import Policy
-from aegis.actions.registry import default_registry
 from aegis.generate import prompts
 from aegis.generate.ask import Answer, AttemptKind
 from aegis.generate.tool_loop import ToolLoop, ToolLoopConfig

@@ -7,6 +7,15 @@ gemini:<model>             Gemini's OpenAI-compatible endpoint (GEMINI_API_KEY)
 ollama:<model>             a local Ollama server
 scripted:<file>            replays canned replies from a file (demos, tests)
 <any name> + --base-url    any OpenAI-compatible server (key from AEGIS_API_KEY or OPENAI_API_KEY)
+
+local.py          the embedded model through xllamacpp, streamed
+openai_compat.py  the official openai SDK against any OpenAI-compatible server (retries, backoff)
+openai_tools.py   the same with tool calls, for `--mode tools`
+scripted.py       canned replies from a file
+repetition.py     cuts an answer that loops on itself
+modelstore.py     the embedded GGUF, assembled from pinned PyPI parts and checked against its sha256
+
+May import the shared modules only.
 """
 
 from __future__ import annotations

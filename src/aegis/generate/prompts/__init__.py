@@ -1,4 +1,4 @@
-"""Render the prompt templates shipped in aegis/prompts (Jinja, StrictUndefined).
+"""Render the prompt templates beside this file (Jinja, StrictUndefined).
 
 The message list always starts with the same system + task messages, so llama.cpp can reuse the
 cached prefix on every repair round.

@@ -1,0 +1,57 @@
+"""The package layout holds: the layer contracts (import-linter), no private names across modules, a
+docstring on every folder saying what it owns."""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+PACKAGE = ROOT / "src" / "aegis"
+
+
+def test_the_import_contracts_are_kept() -> None:
+    lint = Path(sys.executable).parent / "lint-imports"
+    done = subprocess.run([str(lint), "--no-cache"], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-2000:]
+    assert "0 broken" in done.stdout
+
+
+def _module_of(path: Path) -> str:
+    parts = path.relative_to(PACKAGE.parent).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def _private_imports(path: Path) -> list[str]:
+    """`from aegis.x import _name` where aegis.x is another module (a package's own __init__ may)."""
+    here = _module_of(path)
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("aegis"):
+            if node.module == here:
+                continue
+            found += [f"{here}: {node.module}.{a.name}" for a in node.names if a.name.startswith("_")]
+    return found
+
+
+def test_no_module_imports_another_modules_private_names() -> None:
+    offenders = [line for path in sorted(PACKAGE.rglob("*.py")) for line in _private_imports(path)]
+    assert offenders == []
+
+
+FOLDERS = sorted(p.parent for p in PACKAGE.rglob("__init__.py") if p.parent != PACKAGE and "data" not in p.parts)
+
+
+@pytest.mark.parametrize("folder", FOLDERS, ids=lambda p: p.relative_to(PACKAGE).as_posix())
+def test_every_folder_says_what_it_owns(folder: Path) -> None:
+    docstring = ast.get_docstring(ast.parse((folder / "__init__.py").read_text(encoding="utf-8"))) or ""
+    assert len(docstring.split()) >= 8, f"{folder}: its __init__ docstring should say what the folder owns"
+    listed = {line.split()[0].rstrip("/") for line in docstring.splitlines() if line and not line.startswith(" ")}
+    members = {p.stem for p in folder.iterdir() if p.suffix == ".py" and p.stem != "__init__"}
+    members |= {p.name for p in folder.iterdir() if (p / "__init__.py").exists()}
+    missing = {m for m in members if m not in listed and f"{m}.py" not in listed}
+    assert not missing, f"{folder}: the docstring does not list {sorted(missing)}"

@@ -152,3 +152,43 @@ def test_every_config_field_has_a_docstring(section: str, model: type[BaseModel]
     missing = [name for name, field in model.model_fields.items() if not (field.description or "").strip()]
     assert not missing, f"[{section}] fields without a docstring: {missing}"
     assert len(model.model_fields) >= 2
+
+
+OLD_STYLE = """\
+[llm]
+model = "ollama:qwen2.5-coder"
+
+[check]
+timeout = 7
+max_actions = 12
+require_acceptance = false
+"""
+
+
+def test_an_old_style_toml_with_a_check_section_still_works_and_warns(caplog: pytest.LogCaptureFixture) -> None:
+    write_toml(OLD_STYLE)
+    config = load_config(env={})
+    assert (config.probe.timeout, config.probe.max_actions, config.probe.require_acceptance) == (7, 12, False)
+    assert "the [check] section is now [probe]" in caplog.text
+
+
+def test_a_new_section_wins_over_its_old_name_and_an_old_env_var_still_works(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    write_toml("[check]\ntimeout = 7\nseed = 3\n[probe]\ntimeout = 9\n")
+    config = load_config(env={"AEGIS_CHECK_MAX_ACTIONS": "5"})
+    assert (config.probe.timeout, config.probe.seed, config.probe.max_actions) == (9, 3, 5)
+    assert "AEGIS_CHECK_MAX_ACTIONS is deprecated: use AEGIS_PROBE_MAX_ACTIONS" in caplog.text
+
+
+def test_a_bad_value_under_the_old_name_is_still_one_clear_error() -> None:
+    write_toml("[check]\ntimeout = 0\n")
+    with pytest.raises(ConfigError, match=r"^bad setting probe\.timeout: "):
+        load_config(env={})
+
+
+def test_a_config_saved_by_an_older_version_loads() -> None:
+    """A bench folder's bench.json keeps the whole config, under the section names of its day."""
+    saved = AegisConfig().model_dump(mode="json")
+    saved["check"] = {**saved.pop("probe"), "timeout": 4.0}
+    assert AegisConfig.model_validate(saved).probe.timeout == 4.0

@@ -14,6 +14,7 @@ from aegis.actions import Policy, default_registry
 from aegis.config import LLMConfig
 from aegis.errors import LLMAuthError
 from aegis.generate.tool_loop import ToolLoop, ToolLoopConfig, ToolLoopResult
+from aegis.llm.openai_client import client
 from aegis.llm.openai_tools import OpenAIToolLLM
 from aegis.sandbox.runner import SubprocessRunner
 from fakeserver import Reply, ScriptedServer
@@ -47,7 +48,8 @@ def workspace(tmp_path: Path) -> Path:
 @pytest.fixture
 def llm(server: ScriptedServer) -> Iterator[OpenAIToolLLM]:
     config = LLMConfig(max_retries=0, timeout=30)
-    tool_llm = OpenAIToolLLM(config, model="tool-model", base_url=server.base_url, api_key="test")
+    sdk = client(config, base_url=server.base_url, api_key="test")
+    tool_llm = OpenAIToolLLM(config, model="tool-model", client=sdk)
     yield tool_llm
     tool_llm.close()
 

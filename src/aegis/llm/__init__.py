@@ -9,7 +9,8 @@ scripted:<file>            replays canned replies from a file (demos, tests)
 <any name> + --base-url    any OpenAI-compatible server (key from AEGIS_API_KEY or OPENAI_API_KEY)
 
 local.py          the embedded model through xllamacpp, streamed
-openai_compat.py  the official openai SDK against any OpenAI-compatible server (retries, backoff)
+openai_client.py  what both OpenAI-compatible backends share: providers, keys, the SDK client, errors
+openai_compat.py  chat completions through the official openai SDK, against any OpenAI-compatible server
 openai_tools.py   the same with tool calls, for `--mode tools`
 scripted.py       canned replies from a file
 repetition.py     cuts an answer that loops on itself
@@ -43,14 +44,12 @@ def make_llm(config: LLMConfig) -> LLM:
         from aegis.llm.scripted import ScriptedLLM
 
         return ScriptedLLM.from_file(name)
-    if provider in ("openai", "gemini", "ollama") and name:
+    from aegis.llm.openai_client import connect, target
+
+    if (server := target(config)) is not None:
         from aegis.llm.openai_compat import OpenAICompatLLM
 
-        return OpenAICompatLLM.for_provider(config, provider, name)
-    if config.base_url:
-        from aegis.llm.openai_compat import OpenAICompatLLM
-
-        return OpenAICompatLLM.for_provider(config, "custom", config.model)
+        return OpenAICompatLLM(config, model=server[1], client=connect(config, server[0]))
     raise ConfigError(
         f"unknown model spec {config.model!r}; use one of {', '.join(p + ':' for p in PROVIDERS)} "
         "or pass --base-url for another OpenAI-compatible server"
@@ -59,13 +58,13 @@ def make_llm(config: LLMConfig) -> LLM:
 
 def make_tool_llm(config: LLMConfig) -> OpenAIToolLLM:
     """A backend that can call tools (`--mode tools`): OpenAI-compatible servers only."""
-    from aegis.llm.openai_tools import OpenAIToolLLM
+    from aegis.llm.openai_client import connect, target
 
-    provider, _, name = config.model.partition(":")
-    if provider in ("openai", "gemini", "ollama") and name:
-        return OpenAIToolLLM.for_provider(config, provider, name)
-    if config.base_url:
-        return OpenAIToolLLM.for_provider(config, "custom", config.model)
+    if (server := target(config)) is not None:
+        from aegis.llm.openai_tools import OpenAIToolLLM
+
+        return OpenAIToolLLM(config, model=server[1], client=connect(config, server[0]))
     raise ConfigError(
         f"--mode tools needs an OpenAI-compatible model (openai:, gemini:, ollama: or --base-url), not {config.model!r}"
     )
+

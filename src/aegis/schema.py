@@ -88,6 +88,7 @@ ProblemKind = Literal[
     "window_too_large",
     "qt_warning",
     "acceptance",
+    "placeholder",
 ]
 
 

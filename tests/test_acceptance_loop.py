@@ -73,7 +73,7 @@ def test_failed_checks_do_not_fail_a_build_that_does_not_require_them(server: Sc
 
 def build(tmp_path: Path, srv: ScriptedServer, *flags: str) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("AEGIS_")}
-    env |= {"AEGIS_LLM_MAX_RETRIES": "0", "AEGIS_CHECK_SETTLE": "0.3", "COLUMNS": "200"}
+    env |= {"AEGIS_LLM_MAX_RETRIES": "0", "AEGIS_PROBE_SETTLE": "0.3", "COLUMNS": "200"}
     argv = [AEGIS, "build", TASK, "--model", "m", "--base-url", srv.base_url, "--no-package", *flags]
     return subprocess.run(argv, cwd=tmp_path, env=env, capture_output=True, text=True, timeout=300, check=False)
 

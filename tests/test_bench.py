@@ -28,7 +28,7 @@ from helpers import COUNTER_APP, fenced
 
 AEGIS = str(Path(sys.executable).parent / "aegis")
 CRASHING_COUNTER = COUNTER_APP.replace("self.count += 1", "self.count += 1 / 0")
-ENV = {**os.environ, "COLUMNS": "120", "AEGIS_CHECK_SETTLE": "0.2", "AEGIS_LLM_THREADS": "3"}
+ENV = {**os.environ, "COLUMNS": "120", "AEGIS_PROBE_SETTLE": "0.2", "AEGIS_LLM_THREADS": "3"}
 COMPARED = ("key", "status", "gate", "rounds", "prompt_tokens", "completion_tokens", "problems")
 
 

@@ -15,6 +15,7 @@ import pytest
 
 from aegis.config import SandboxConfig
 from aegis.errors import ProbeError
+from aegis.probe.records import ActionTaken, of
 from aegis.sandbox.isolation import make_runner
 from aegis.schema import ExecResult, Verdict
 from aegis.verdict.judge import judge, read_report
@@ -54,16 +55,18 @@ class Run:
         self.verdict: Verdict = judge(self.records, self.result, app, isolation="test")
 
     def kinds(self) -> list[str]:
-        return [r["kind"] for r in self.records]
+        return [r.kind for r in self.records]
 
     def first(self, kind: str, **fields: Any) -> int:
         """Position of the first record of that kind with those fields."""
         return next(
-            i for i, r in enumerate(self.records) if r["kind"] == kind and all(r.get(k) == v for k, v in fields.items())
+            i
+            for i, r in enumerate(self.records)
+            if r.kind == kind and all(getattr(r, k, None) == v for k, v in fields.items())
         )
 
     def actions(self) -> list[str]:
-        return [r["description"] for r in self.records if r["kind"] == "action" and "skipped" not in r]
+        return [r.description for r in of(self.records, ActionTaken) if r.skipped is None]
 
 
 def png_size(path: str) -> tuple[int, int]:
@@ -131,7 +134,7 @@ def test_a_working_tk_app_passes_with_its_window_screenshots_and_buttons_pressed
         "clicked Button 'Add one'",
         "clicked TButton 'Reset'",
     ]
-    assert run.records[run.first("action", description="clicked Button 'Quit'")]["skipped"] == "would quit"
+    assert run.records[run.first("action", description="clicked Button 'Quit'")].skipped == "would quit"
     assert run.result.stdout.split() == ["step", "42", "added", "1", "reset"]
     assert run.kinds()[-2:] == ["explored", "done"]
 

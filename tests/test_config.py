@@ -176,9 +176,9 @@ def test_a_new_section_wins_over_its_old_name_and_an_old_env_var_still_works(
     caplog: pytest.LogCaptureFixture,
 ) -> None:
     write_toml("[check]\ntimeout = 7\nseed = 3\n[probe]\ntimeout = 9\n")
-    config = load_config(env={"AEGIS_PROBE_MAX_ACTIONS": "5"})
+    config = load_config(env={"AEGIS_CHECK_MAX_ACTIONS": "5"})
     assert (config.probe.timeout, config.probe.seed, config.probe.max_actions) == (9, 3, 5)
-    assert "AEGIS_PROBE_MAX_ACTIONS is deprecated: use AEGIS_PROBE_MAX_ACTIONS" in caplog.text
+    assert "AEGIS_CHECK_MAX_ACTIONS is deprecated: use AEGIS_PROBE_MAX_ACTIONS" in caplog.text
 
 
 def test_a_bad_value_under_the_old_name_is_still_one_clear_error() -> None:

@@ -323,5 +323,5 @@ def test_a_bad_option_value_exits_2_with_one_error_line(tmp_path: Path) -> None:
     result = aegis_check(tmp_path, "explore_form_ok", "--max-actions", "-1")
     assert result.returncode == 2
     assert result.stderr.strip().splitlines() == [
-        "error: bad setting check.max_actions: Input should be greater than or equal to 0"
+        "error: bad setting probe.max_actions: Input should be greater than or equal to 0"
     ]

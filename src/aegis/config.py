@@ -19,6 +19,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from aegis.errors import ConfigError
+from aegis.probe.options import ProbeArgs, ProbeOptions
 
 log = logging.getLogger("aegis")
 
@@ -76,21 +77,23 @@ class LoopConfig(Section):
 
 
 class ProbeConfig(Section):
-    timeout: float = Field(default=20.0, gt=0)
+    """The probe's settings; their defaults are the probe's own (aegis.probe.options)."""
+
+    timeout: float = Field(default=ProbeArgs.timeout, gt=0)
     """Seconds a program may take to show its window before the probe gives up."""
-    explore: bool = True
+    explore: bool = ProbeOptions.explore
     """Explore the GUI (click, type, pick, trigger menus) after start-up; off: start-up checks only."""
-    max_actions: int = Field(default=60, ge=0)
+    max_actions: int = Field(default=ProbeOptions.max_actions, ge=0)
     """Most GUI interactions in one exploration."""
-    explore_seconds: float = Field(default=15.0, gt=0)
+    explore_seconds: float = Field(default=ProbeOptions.explore_seconds, gt=0)
     """Time budget for one exploration."""
-    hang_seconds: float = Field(default=2.0, gt=0)
+    hang_seconds: float = Field(default=ProbeOptions.hang_seconds, gt=0)
     """An event loop blocked this long counts as a hang."""
-    seed: int = 0
+    seed: int = ProbeOptions.seed
     """Exploration order: 0 keeps a natural order (lists, fields, choices, buttons, menus); others shuffle."""
     require_acceptance: bool = True
     """A build passes only when its acceptance checks pass too; off: failed checks are warnings."""
-    settle: float = Field(default=0.3, ge=0)
+    settle: float = Field(default=ProbeArgs.settle, ge=0)
     """Seconds the program keeps running after its window appears, to catch late errors."""
 
 

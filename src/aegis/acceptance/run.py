@@ -3,23 +3,25 @@
     run_checks(probe, app, out_dir, checks) -> Acceptance
     acceptance_problems(acceptance, severity) -> list[Problem]   one plain sentence per failed check
 
-`probe(out_dir, options, timeout)` starts the app under the probe (HeadlessProber does it) and returns the
-probe's records and the child's ExecResult. The probe reports `accept_step` and `accept_done` records; an
-exception, crash or hang during the check fails the check with what the explorer would have said.
+`probe(out_dir, check, timeout)` starts the app under the probe to run one check (its wire form; HeadlessProber
+does it) and returns the probe's records and the child's ExecResult. The probe reports AcceptStep and
+AcceptDone records; an exception, crash or hang during the check fails the check with what the explorer
+would have said.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, Literal
 
 from aegis.acceptance.language import AcceptanceCheck, CheckSet, describe
+from aegis.probe.records import AcceptDone, AcceptStep, Record, of
 from aegis.schema import Acceptance, CheckResult, ExecResult, Problem, StepResult
-from aegis.verdict.judge import judge, of
+from aegis.verdict.judge import judge
 
-Records = list[dict[str, Any]]
-Probe = Callable[[Path, dict[str, Any], float], tuple[Records, ExecResult]]
+Probe = Callable[[Path, Mapping[str, Any], float], tuple[list[Record], ExecResult]]
+"""Runs the app under the probe once: (output folder, the check as the probe reads it, seconds allowed)."""
 STEP_SECONDS = 2.5
 """Time allowed per step on top of its waits: the settle pause, retried expectations, slow handlers."""
 MAX_ACTIONS_SHOWN = 6
@@ -32,22 +34,22 @@ def run_checks(probe: Probe, app: Path, out_dir: Path, checks: CheckSet, *, isol
     for number, check in enumerate(checks.checks, 1):
         folder = out_dir / "acceptance" / str(number)
         timeout = sum(getattr(s, "wait", 0.0) for s in check.steps) + STEP_SECONDS * len(check.steps)
-        records, result = probe(folder, {"explore": False, "accept": check.wire()}, timeout)
+        records, result = probe(folder, check.wire(), timeout)
         results.append(check_result(check, records, result, app, isolation=isolation))
     return Acceptance(source=checks.source, checks=results)
 
 
 def check_result(
-    check: AcceptanceCheck, records: Records, result: ExecResult, app: Path, *, isolation: str
+    check: AcceptanceCheck, records: Sequence[Record], result: ExecResult, app: Path, *, isolation: str
 ) -> CheckResult:
-    steps = [_step(check, r) for r in of(records, "accept_step")]
-    done = of(records, "accept_done")
-    screenshot = str(done[0].get("screenshot") or "") if done else ""
+    steps = [_step(check, r) for r in of(records, AcceptStep)]
+    done = of(records, AcceptDone)
+    screenshot = done[0].screenshot if done else ""
     failures = judge(records, result, app, isolation=isolation).failures
     if failures and (not steps or steps[-1].ok):
         failed_at = describe(check.steps[len(steps)]) if len(steps) < len(check.steps) else "the check"
         steps.append(StepResult(step=failed_at, ok=False, message=failures[0].message))
-    passed = bool(done) and bool(done[0].get("passed")) and not failures
+    passed = bool(done) and done[0].passed and not failures
     if not passed and all(s.ok for s in steps):
         steps.append(StepResult(step="the check", ok=False, message="the check did not finish"))
     return CheckResult(name=check.name, passed=passed, steps=steps, screenshot=screenshot)
@@ -73,9 +75,7 @@ def failure_sentence(check: CheckResult) -> str:
     return f"{SENTENCE_START}'{check.name}': {after}{failed.message}{seen}"
 
 
-def _step(check: AcceptanceCheck, record: dict[str, Any]) -> StepResult:
-    index = int(record.get("i", 0))
-    words = describe(check.steps[index]) if 0 <= index < len(check.steps) else str(record.get("do", "?"))
-    return StepResult(
-        step=words, ok=bool(record.get("ok")), message=str(record.get("message", "")), seen=str(record.get("seen", ""))
-    )
+def _step(check: AcceptanceCheck, record: AcceptStep) -> StepResult:
+    index = record.i
+    words = describe(check.steps[index]) if 0 <= index < len(check.steps) else record.do
+    return StepResult(step=words, ok=record.ok, message=record.message, seen=record.seen)

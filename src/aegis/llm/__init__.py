@@ -67,4 +67,3 @@ def make_tool_llm(config: LLMConfig) -> OpenAIToolLLM:
     raise ConfigError(
         f"--mode tools needs an OpenAI-compatible model (openai:, gemini:, ollama: or --base-url), not {config.model!r}"
     )
-

@@ -31,7 +31,6 @@ PINNED = ("PySide6-Essentials", "pyinstaller", "pyinstaller-hooks-contrib")
 ADDONS = "PySide6-Addons"
 
 
-
 def build_requirements(*, addons: bool, packages: Sequence[str] = ()) -> list[str]:
     names = [*PINNED, *([ADDONS] if addons else [])]
     return sorted({_pinned(name) for name in names} | set(packages), key=str.lower)

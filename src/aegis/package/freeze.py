@@ -16,10 +16,9 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from aegis.probe.options import SESSIONS
 from aegis.verdict.toolkit import Toolkit
 
-SESSIONS: dict[Toolkit, str] = {"qt": "qt.session", "tk": "tk.session", "pygame": "pygame.session"}
-"""The probe's toolkit session inside each package (aegis/probe/frozen.py imports it by name)."""
 QT_HOOKED = (
     "QtConcurrent", "QtCore", "QtDBus", "QtDesigner", "QtGui", "QtHelp", "QtNetwork", "QtOpenGL", "QtOpenGLWidgets",
     "QtPrintSupport", "QtQuick", "QtQuickWidgets", "QtSql", "QtSvg", "QtSvgWidgets", "QtTest", "QtUiTools",
@@ -79,7 +78,7 @@ def imports(code: str) -> list[str]:
 
 def hidden_imports(code: str, toolkit: Toolkit) -> list[str]:
     """The app's imports plus the probe's session for its toolkit; sorted, so the analysis cache keys are stable."""
-    return sorted({*imports(code), f"aegis.probe.{SESSIONS[toolkit]}"})
+    return sorted({*imports(code), SESSIONS[toolkit]})  # aegis/probe/child.py imports it by name
 
 
 def pyside6_modules(code: str) -> set[str]:

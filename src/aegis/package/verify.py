@@ -10,16 +10,18 @@ find a file, lacks a module or a Qt plugin, or crashes, fails here as it would f
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import shutil
 from pathlib import Path
-from typing import Any
 
 from aegis.config import ProbeConfig
+from aegis.probe.options import PROBE_ENV
+from aegis.probe.records import Fault, Frame, Record
 from aegis.protocols import Runner
 from aegis.schema import ExecResult, Problem, Verdict
-from aegis.verdict.headless import MARGIN_SECONDS, child_environment, probe_options
-from aegis.verdict.judge import Record, judge, read_report
+from aegis.verdict.headless import MARGIN_SECONDS, child_environment, probe_args, probe_options
+from aegis.verdict.judge import judge, read_report
 from aegis.verdict.toolkit import detect_toolkit
 
 APP_MODULE = "aegis_app"
@@ -41,20 +43,13 @@ class ExecutableProber:
         report.unlink(missing_ok=True)
         shutil.rmtree(out_dir / "screenshots", ignore_errors=True)
         toolkit = detect_toolkit(app.read_text(encoding="utf-8", errors="replace"))
-        probe = {
-            "toolkit": toolkit,
-            "report": str(report),
-            "shots": str(out_dir / "screenshots"),
-            "timeout": self.config.timeout,
-            "settle": self.config.settle,
-            "options": probe_options(self.config),
-        }
+        args = probe_args(self.config, toolkit, report, out_dir / "screenshots", probe_options(self.config))
         with child_environment(toolkit) as (home, env):
             result = self.runner.run(
                 [str(exe.resolve())],
                 cwd=home,
                 timeout=self.config.timeout + self.config.explore_seconds + MARGIN_SECONDS + UNPACK_SECONDS,
-                env={**env, "TMPDIR": str(home), "AEGIS_PROBE": json.dumps(probe)},  # one-file unpacks in TMPDIR
+                env={**env, "TMPDIR": str(home), PROBE_ENV: json.dumps(args.to_json())},  # one-file unpacks in TMPDIR
                 writable=[out_dir],
             )
         (out_dir / "stdout.txt").write_text(result.stdout, encoding="utf-8")
@@ -67,11 +62,11 @@ class ExecutableProber:
 
 def _with_app_frames(record: Record, app: Path) -> Record:
     """Frames of the app's module carry the source's path, so the judge keeps them as the program's own."""
-    if "frames" not in record:
+    if not isinstance(record, Fault):
         return record
-    own = f"{APP_MODULE}.py"
-    frames: list[list[Any]] = [[str(app.resolve()), *f[1:]] if f[0] == own else f for f in record["frames"]]
-    return {**record, "frames": frames}
+    own, source = f"{APP_MODULE}.py", str(app.resolve())
+    frames: list[Frame] = [(source, *f[1:]) if f[0] == own else f for f in record.frames]
+    return dataclasses.replace(record, frames=frames)
 
 
 def _no_start(result: ExecResult) -> Problem:

@@ -1,4 +1,4 @@
-"""Starts the probe for one toolkit: launch.py (Qt), tk_launch.py and pygame_launch.py all come here.
+"""Starts the probe for one toolkit: launch.py (Qt), tk_launch.py, pygame_launch.py and frozen.py come here.
 
     python launch.py|tk_launch.py|pygame_launch.py REPORT SHOTS APP TIMEOUT SETTLE [OPTIONS_JSON]
 
@@ -9,30 +9,35 @@ toolkit's event loop differs. Runs inside the app's child process; never importe
 from __future__ import annotations
 
 import importlib
-import json
 import os
 import sys
-from pathlib import Path
 
-from aegis.probe.launch import DEFAULTS, Report, Watchdog, install_hooks, run_app
+from aegis.probe.options import SESSIONS, ProbeArgs
+from aegis.probe.records import Note, Start
+from aegis.probe.runtime import Report, Watchdog, install_hooks, run_app
 
 
-def start(session_module: str) -> None:
-    """Runs the app under the probe; `session_module` has `install`, the counterpart of qt_session.install_qt."""
-    report_path, shots, app = Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3]).resolve()
-    timeout = float(sys.argv[4]) if len(sys.argv) > 4 else 20.0
-    settle = float(sys.argv[5]) if len(sys.argv) > 5 else 0.3
-    options = {**DEFAULTS, **(json.loads(sys.argv[6]) if len(sys.argv) > 6 else {})}
-    shots.mkdir(parents=True, exist_ok=True)
-    report = Report(report_path)
-    report.emit("start", pid=os.getpid())
-    install_hooks(report)
-    watchdog = Watchdog(report, report.started + timeout, float(options["hang_seconds"]))
-    watchdog.start()
-    try:
-        install = importlib.import_module(session_module).install
-    except ImportError as exc:  # the toolkit is missing here: the app's own import will say so
-        report.emit("note", message=f"{session_module} unavailable: {exc}")
-    else:
-        install(report, watchdog, shots, settle=settle, deadline=report.started + timeout, options=options)
+def start(toolkit: str) -> None:
+    """Runs the app under the probe, as the launcher script's arguments say."""
+    args, app = ProbeArgs.from_argv(sys.argv[1:], toolkit)
+    report = begin(args)
     run_app(report, app)
+
+
+def begin(args: ProbeArgs, *, frozen: bool | None = None) -> Report:
+    """The report, hooks, watchdog and toolkit session, installed before the app's first line runs."""
+    args.shots.mkdir(parents=True, exist_ok=True)
+    report = Report(args.report)
+    report.emit(Start(pid=os.getpid(), frozen=frozen))
+    install_hooks(report)
+    deadline = report.started + args.timeout
+    watchdog = Watchdog(report, deadline, args.options.hang_seconds)
+    watchdog.start()
+    module = SESSIONS[args.toolkit]
+    try:
+        install = importlib.import_module(module).install
+    except ImportError as exc:  # the toolkit is missing here: the app's own import will say so
+        report.emit(Note(message=f"{module} unavailable: {exc}"))
+    else:
+        install(report, watchdog, args.shots, settle=args.settle, deadline=deadline, options=args.options)
+    return report

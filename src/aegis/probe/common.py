@@ -1,4 +1,4 @@
-"""What every toolkit's probe session shares: the GuiAction record, its ordering, and how a session ends.
+"""What every toolkit's probe session shares: its timer steps, the GuiAction, their order, how a session ends.
 
 Toolkit-free (no PySide6, tkinter or pygame import); runs inside the app's child process.
 """
@@ -9,10 +9,18 @@ import random
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from aegis.probe.launch import Report
+from aegis.probe.records import Explored, Quit
+from aegis.probe.runtime import Report
+
+POLL_MS = 50
+"""How often a session looks for the app's first window while it waits for it."""
+BEAT_MS = 100
+"""How often a session tells the watchdog that the event loop still runs."""
+DIALOG_MS = 100
+"""How often a session looks for a dialog to dismiss or answer."""
+STEP_MS = 20
+"""The pause between two exploration actions."""
 
 
 @dataclass
@@ -49,13 +57,13 @@ class Ending:
 
     def on_quit(self) -> None:
         if self.report.action and not self.report.finished:
-            self.report.emit("quit", action=self.report.action)
-            self.report.emit("explored", actions=self.actions, seconds=self.exploration_seconds())
+            self.report.emit(Quit(action=self.report.action))
+            self.report.emit(Explored(actions=self.actions, seconds=self.exploration_seconds()))
             self.report.end()
 
     def finish(self) -> None:
         self.record_windows("end")
-        self.report.emit("explored", actions=self.actions, seconds=self.exploration_seconds())
+        self.report.emit(Explored(actions=self.actions, seconds=self.exploration_seconds()))
         self.report.end()
 
     def exploration_seconds(self) -> float:

@@ -2,7 +2,7 @@
 
     python pygame_launch.py REPORT SHOTS APP TIMEOUT SETTLE [OPTIONS_JSON]
 
-launch.py with pygame in place of Qt (see pygame_session.py). The core sets SDL_VIDEODRIVER=dummy and
+launch.py with pygame in place of Qt (see pygame/session.py). The core sets SDL_VIDEODRIVER=dummy and
 SDL_AUDIODRIVER=dummy, so no display or sound card is needed.
 """
 
@@ -19,7 +19,7 @@ sys.path.append(str(_HERE.parent.parent))
 def main() -> None:
     from aegis.probe.child import start
 
-    start("aegis.probe.pygame.session")
+    start("pygame")
 
 
 if __name__ == "__main__":

@@ -2,8 +2,8 @@
 
     python tk_launch.py REPORT SHOTS APP TIMEOUT SETTLE [OPTIONS_JSON]
 
-launch.py with Tk in place of Qt (see tk_session.py). DISPLAY must name an X server: the core starts
-Xvfb for it (aegis.toolkit.VirtualDisplay). Standard library only.
+launch.py with Tk in place of Qt (see tk/session.py). DISPLAY must name an X server: the core starts
+Xvfb for it (aegis.verdict.toolkit.VirtualDisplay). Standard library only.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ sys.path.append(str(_HERE.parent.parent))
 def main() -> None:
     from aegis.probe.child import start
 
-    start("aegis.probe.tk.session")
+    start("tk")
 
 
 if __name__ == "__main__":

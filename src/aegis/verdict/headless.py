@@ -11,7 +11,7 @@ import json
 import shutil
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import ExitStack, contextmanager
 from importlib import resources
 from pathlib import Path
@@ -21,9 +21,11 @@ from aegis.acceptance.language import CheckSet
 from aegis.acceptance.run import acceptance_problems, run_checks
 from aegis.config import ProbeConfig
 from aegis.errors import ProbeError
+from aegis.probe.options import ProbeArgs, ProbeOptions
+from aegis.probe.records import Record
 from aegis.protocols import Runner
 from aegis.schema import ExecResult, Problem, Verdict
-from aegis.verdict.judge import Record, judge, read_report
+from aegis.verdict.judge import judge, read_report
 from aegis.verdict.toolkit import Toolkit, VirtualDisplay, detect_toolkit, launcher_for, needs_display
 
 MARGIN_SECONDS = 10.0
@@ -70,11 +72,12 @@ class HeadlessProber:
     def probe(self, app: Path, out_dir: Path, *, python: str | None = None, checks: CheckSet | None = None) -> Verdict:
         app, out_dir = app.resolve(), out_dir.resolve()
         toolkit = detect_toolkit(app.read_text(encoding="utf-8", errors="replace"))
+        options = probe_options(self.config)
 
-        def probe(folder: Path, options: dict[str, Any], seconds: float) -> tuple[list[Record], ExecResult]:
-            return self._probe(app, folder, toolkit, python, {**probe_options(self.config), **options}, seconds)
+        def probe(folder: Path, check: Mapping[str, Any], seconds: float) -> tuple[list[Record], ExecResult]:
+            return self._probe(app, folder, toolkit, python, options.checking(check), seconds)
 
-        records, result = probe(out_dir, {}, self.config.explore_seconds)
+        records, result = self._probe(app, out_dir, toolkit, python, options, self.config.explore_seconds)
         verdict = judge(records, result, app, isolation=self.runner.isolation)
         if checks is None or not verdict.windows:
             return verdict
@@ -86,17 +89,17 @@ class HeadlessProber:
         return verdict.model_copy(update={"acceptance": acceptance, "problems": problems, "status": status})
 
     def _probe(
-        self, app: Path, out_dir: Path, toolkit: Toolkit, python: str | None, options: dict[str, Any], seconds: float
+        self, app: Path, out_dir: Path, toolkit: Toolkit, python: str | None, options: ProbeOptions, seconds: float
     ) -> tuple[list[Record], ExecResult]:
         """Run the app once under the probe; its report, screenshots and output land in out_dir."""
         out_dir.mkdir(parents=True, exist_ok=True)
         report = out_dir / "probe.jsonl"
         report.unlink(missing_ok=True)
         shutil.rmtree(out_dir / "screenshots", ignore_errors=True)
-        probe, _ = launcher_for(toolkit)
+        args = probe_args(self.config, toolkit, report, out_dir / "screenshots", options)
         with child_environment(toolkit) as (_, env):
             result = self.runner.run(
-                [python or self.python, *self._argv(probe, app, report, out_dir / "screenshots", options)],
+                [python or self.python, _launcher(toolkit), *args.to_argv(app)],
                 cwd=app.parent,
                 timeout=self.config.timeout + seconds + MARGIN_SECONDS,
                 env=env,
@@ -109,16 +112,11 @@ class HeadlessProber:
             raise ProbeError(f"the check's probe did not start: {result.stderr.strip()[-300:]}")
         return records, result
 
-    def _argv(self, probe: str, app: Path, report: Path, shots: Path, options: dict[str, Any]) -> list[str]:
-        return [
-            str(resources.files("aegis.probe").joinpath(probe)),
-            str(report),
-            str(shots),
-            str(app.resolve()),
-            str(self.config.timeout),
-            str(self.config.settle),
-            json.dumps(options),
-        ]
+
+def _launcher(toolkit: Toolkit) -> str:
+    """The probe script that starts the app, in aegis/probe."""
+    script, _ = launcher_for(toolkit)
+    return str(resources.files("aegis.probe").joinpath(script))
 
 
 def _severity(config: ProbeConfig) -> Literal["fail", "warn"]:
@@ -130,12 +128,19 @@ def _with_note(verdict: Verdict, message: str) -> Verdict:
     return verdict.model_copy(update={"problems": [*verdict.problems, note]})
 
 
-def probe_options(config: ProbeConfig) -> dict[str, object]:
+def probe_options(config: ProbeConfig) -> ProbeOptions:
     """The exploration settings the probe reads (its OPTIONS_JSON argument)."""
-    return {
-        "explore": config.explore,
-        "max_actions": config.max_actions,
-        "seed": config.seed,
-        "explore_seconds": config.explore_seconds,
-        "hang_seconds": config.hang_seconds,
-    }
+    return ProbeOptions(
+        explore=config.explore,
+        max_actions=config.max_actions,
+        seed=config.seed,
+        explore_seconds=config.explore_seconds,
+        hang_seconds=config.hang_seconds,
+    )
+
+
+def probe_args(config: ProbeConfig, toolkit: Toolkit, report: Path, shots: Path, options: ProbeOptions) -> ProbeArgs:
+    """Everything the probe is started with but the app: where it reports, its deadlines, its options."""
+    return ProbeArgs(
+        report=report, shots=shots, timeout=config.timeout, settle=config.settle, options=options, toolkit=toolkit
+    )

@@ -7,15 +7,34 @@ Qt warnings. An app that quits because the explorer pressed its Quit is not a fa
 
 from __future__ import annotations
 
-import json
 import os
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
+from aegis.probe.records import (
+    ActionTaken,
+    Dialog,
+    Done,
+    EventLoop,
+    ExceptionRaised,
+    Exit,
+    Explored,
+    Hang,
+    NoWindow,
+    ProbeProblem,
+    QtMessage,
+    Quit,
+    Record,
+    Windows,
+    WindowSeen,
+    WindowShown,
+    of,
+    parse_line,
+)
 from aegis.schema import ExecResult, Problem, Verdict, WindowInfo
 from aegis.verdict.diagnose import exception_problem, library_problem_from_text, trim_traceback
 
-Record = dict[str, Any]
+Kinds = set[type[Record]]
 
 PROBE_FRAME = os.path.join("aegis", "probe", "")
 """How the probe's own frames (launch.py, qt_session.py...) show in a fault report; they are dropped so only the
@@ -24,22 +43,18 @@ MAX_QT_WARNINGS = 3
 
 
 def read_report(path: Path) -> list[Record]:
+    """The probe's records, without a last line a crash cut short."""
     if not path.exists():
         return []
-    records = []
-    for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
-        try:
-            records.append(json.loads(line))
-        except json.JSONDecodeError:
-            continue  # a line cut short by a crash
-    return records
+    lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+    return [record for record in map(parse_line, lines) if record is not None]
 
 
-def judge(records: list[Record], result: ExecResult, app: Path, *, isolation: str) -> Verdict:
-    kinds = {r["kind"] for r in records}
-    problems = [_exception(r, app) for r in of(records, "exception") if r["type"] != "SystemExit"]
-    problems += [_hang(r, app) for r in of(records, "hang")]
-    problems += [_probe_problem(r) for r in of(records, "problem")]
+def judge(records: Sequence[Record], result: ExecResult, app: Path, *, isolation: str) -> Verdict:
+    kinds = {type(r) for r in records}
+    problems = [_exception(r, app) for r in of(records, ExceptionRaised) if r.type != "SystemExit"]
+    problems += [_hang(r, app) for r in of(records, Hang)]
+    problems += [_probe_problem(r) for r in of(records, ProbeProblem)]
     problems += _ending_problems(kinds, records, result)
     problems += _qt_warnings(records)
     library = library_problem_from_text(result.stderr)
@@ -49,10 +64,10 @@ def judge(records: list[Record], result: ExecResult, app: Path, *, isolation: st
     return Verdict(
         status="fail" if any(p.severity == "fail" for p in problems) else "pass",
         problems=problems,
-        windows=[_window(w) for r in of(records, "windows")[:1] for w in r["windows"]],
-        screenshots=[w["screenshot"] for r in of(records, "windows") for w in r["windows"] if "screenshot" in w],
-        actions=sum(1 for r in of(records, "action") if not r.get("skipped")),
-        dialogs=[_dialog(r) for r in of(records, "dialog")],
+        windows=[_window(w) for r in of(records, Windows)[:1] for w in r.windows],
+        screenshots=[w.screenshot for r in of(records, Windows) for w in r.windows if w.screenshot is not None],
+        actions=sum(1 for r in of(records, ActionTaken) if not r.skipped),
+        dialogs=[_dialog(r) for r in of(records, Dialog)],
         timings=_timings(records, result),
         isolation=isolation,
     )
@@ -66,62 +81,53 @@ def _unique(problems: list[Problem]) -> list[Problem]:
     return list(seen.values())
 
 
-def of(records: list[Record], kind: str) -> list[Record]:
-    return [r for r in records if r["kind"] == kind]
+def _exception(record: ExceptionRaised, app: Path) -> Problem:
+    return exception_problem(record.to_json(), app).model_copy(update={"action": record.action})
 
 
-def _exception(record: Record, app: Path) -> Problem:
-    return exception_problem(record, app).model_copy(update={"action": record.get("action", "")})
-
-
-def _hang(record: Record, app: Path) -> Problem:
-    frames = {"type": "Hang", "message": record["message"], "frames": record["frames"]}
+def _hang(record: Hang, app: Path) -> Problem:
+    frames = {"type": "Hang", "message": record.message, "frames": record.frames}
     stack = trim_traceback(frames, app).replace("Traceback (most recent call last):", "Stuck at:")
-    return Problem(kind="hang", message=record["message"], traceback=stack, action=record.get("action", ""))
+    return Problem(kind="hang", message=record.message, traceback=stack, action=record.action)
 
 
-def _probe_problem(record: Record) -> Problem:
+def _probe_problem(record: ProbeProblem) -> Problem:
     return Problem.model_validate(
-        {
-            "kind": record["problem_kind"],
-            "severity": record["severity"],
-            "message": record["message"],
-            "action": record.get("action", ""),
-        }
+        {"kind": record.problem_kind, "severity": record.severity, "message": record.message, "action": record.action}
     )
 
 
-def _ending_problems(kinds: set[str], records: list[Record], result: ExecResult) -> list[Problem]:
+def _ending_problems(kinds: Kinds, records: Sequence[Record], result: ExecResult) -> list[Problem]:
     if result.signal is not None and not result.timed_out:
         message = f"the program was killed by signal {result.signal}"
         return [
             Problem(kind="crash", message=message, traceback=_fault_dump(result.stderr), action=_last_action(records))
         ]
-    if "no_window" in kinds:
+    if NoWindow in kinds:
         return [Problem(kind="no_window", message="the event loop ran but no window was ever shown")]
-    if kinds & {"windows", "hang", "quit"}:
-        return [_stopped_responding(records, result)] if result.timed_out and not kinds & {"done", "hang"} else []
+    if kinds & {Windows, Hang, Quit}:
+        return [_stopped_responding(records, result)] if result.timed_out and not kinds & {Done, Hang} else []
     if result.timed_out:
-        where = "after starting its event loop" if "event_loop" in kinds else "before starting its event loop"
+        where = "after starting its event loop" if EventLoop in kinds else "before starting its event loop"
         return [Problem(kind="timeout", message=f"the program hung {where} (no window within the time limit)")]
-    if "exception" in kinds:
+    if ExceptionRaised in kinds:
         return []  # the exception already explains the exit
     return [_early_exit(kinds, records, result)]
 
 
-def _stopped_responding(records: list[Record], result: ExecResult) -> Problem:
+def _stopped_responding(records: Sequence[Record], result: ExecResult) -> Problem:
     """Killed at the time limit after its window was shown: stuck where the watchdog could not see (C code)."""
     message = f"the program stopped responding while being explored and was killed after {result.seconds:.0f} s"
     return Problem(kind="hang", message=message, action=_last_action(records))
 
 
-def _last_action(records: list[Record]) -> str:
-    return next((r["description"] for r in reversed(of(records, "action")) if not r.get("skipped")), "")
+def _last_action(records: Sequence[Record]) -> str:
+    return next((r.description for r in reversed(of(records, ActionTaken)) if not r.skipped), "")
 
 
-def _early_exit(kinds: set[str], records: list[Record], result: ExecResult) -> Problem:
-    code = next((r.get("code") for r in records if r["kind"] == "exit"), result.returncode)
-    if "event_loop" in kinds:
+def _early_exit(kinds: Kinds, records: Sequence[Record], result: ExecResult) -> Problem:
+    code = next((r.code for r in of(records, Exit)), result.returncode)
+    if EventLoop in kinds:
         message = (
             f"the program quit (code {code}) just after starting its event loop, before its window stayed open; "
             "look for a quit(), exit() or close() that runs at start-up"
@@ -134,8 +140,8 @@ def _early_exit(kinds: set[str], records: list[Record], result: ExecResult) -> P
     return Problem(kind="early_exit", message=message)
 
 
-def _qt_warnings(records: list[Record]) -> list[Problem]:
-    messages = dict.fromkeys(r["message"] for r in of(records, "qt_message") if r.get("level") != "QtDebugMsg")
+def _qt_warnings(records: Sequence[Record]) -> list[Problem]:
+    messages = dict.fromkeys(r.message for r in of(records, QtMessage) if r.level != "QtDebugMsg")
     return [Problem(kind="qt_warning", severity="warn", message=m[:300]) for m in list(messages)[:MAX_QT_WARNINGS]]
 
 
@@ -147,24 +153,22 @@ def _fault_dump(stderr: str) -> str:
     return "\n".join(lines)[:2000]
 
 
-def _window(raw: Record) -> WindowInfo:
-    return WindowInfo(
-        title=raw["title"], cls=raw["cls"], width=raw["width"], height=raw["height"], widgets=raw["widgets"]
-    )
+def _window(seen: WindowSeen) -> WindowInfo:
+    return WindowInfo(title=seen.title, cls=seen.cls, width=seen.width, height=seen.height, widgets=seen.widgets)
 
 
-def _dialog(record: Record) -> str:
-    text = f": {record['text']}" if record.get("text") else ""
-    after = f" (after {record['action']})" if record.get("action") else ""
-    return f"{record['cls']} '{record['title']}'{text}{after}"
+def _dialog(record: Dialog) -> str:
+    text = f": {record.text}" if record.text else ""
+    after = f" (after {record.action})" if record.action else ""
+    return f"{record.cls} '{record.title}'{text}{after}"
 
 
-def _timings(records: list[Record], result: ExecResult) -> dict[str, float]:
+def _timings(records: Sequence[Record], result: ExecResult) -> dict[str, float]:
     timings = {"total": round(result.seconds, 3)}
-    shown = of(records, "window_shown")
+    shown = of(records, WindowShown)
     if shown:
-        timings["start_up"] = float(shown[0]["t"])
-    explored = of(records, "explored")
+        timings["start_up"] = float(shown[0].t)
+    explored = of(records, Explored)
     if explored:
-        timings["exploration"] = float(explored[0]["seconds"])
+        timings["exploration"] = float(explored[0].seconds)
     return timings

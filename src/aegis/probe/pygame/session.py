@@ -14,12 +14,22 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import pygame
 
-if TYPE_CHECKING:
-    from aegis.probe.launch import Report, Watchdog
+from aegis.probe.options import ProbeOptions
+from aegis.probe.records import (
+    ActionTaken,
+    EventLoop,
+    Explored,
+    Note,
+    NoWindow,
+    Windows,
+    WindowSeen,
+    WindowShown,
+)
+from aegis.probe.runtime import Report, Watchdog
 
 STEP_SECONDS = 0.1
 WAIT_SLICE_MS = 50
@@ -36,7 +46,7 @@ KEYS = (
 
 
 def install(
-    report: Report, watchdog: Watchdog, shots: Path, *, settle: float, deadline: float, options: dict[str, Any]
+    report: Report, watchdog: Watchdog, shots: Path, *, settle: float, deadline: float, options: ProbeOptions
 ) -> None:
     session = PygameSession(report, watchdog, shots, settle=settle, deadline=deadline, options=options)
     for name in FRAME_CALLS:
@@ -78,7 +88,7 @@ class PygameSession:
         *,
         settle: float,
         deadline: float,
-        options: dict[str, Any],
+        options: ProbeOptions,
     ) -> None:
         self.report, self.watchdog, self.shots = report, watchdog, shots
         self.settle, self.deadline, self.options = settle, deadline, options
@@ -116,39 +126,39 @@ class PygameSession:
             self.advance()
         except Exception as exc:  # boundary: a fault of the probe must not look like the app's
             self.broken = True
-            self.report.emit("note", message=f"pygame probe stopped: {exc!r}")
+            self.report.emit(Note(message=f"pygame probe stopped: {exc!r}"))
 
     def advance(self) -> None:
         now = time.monotonic()
         self.watchdog.beat = now
         if not self.started:
             self.started = True
-            self.report.emit("event_loop")
+            self.report.emit(EventLoop())
         surface = pygame.display.get_surface()
         if surface is None:
             if now > self.deadline:
-                self.report.emit("no_window", message="the program ran but never called pygame.display.set_mode")
+                self.report.emit(NoWindow(message="the program ran but never called pygame.display.set_mode"))
                 self.report.end()
             return
         if self.first_window_at is None:
             self.first_window_at = now
-            self.report.emit("window_shown")
+            self.report.emit(WindowShown())
         if now - self.first_window_at >= self.settle and now >= self.next_step_at:
             self.step(surface, now)
 
     def step(self, surface: pygame.Surface, now: float) -> None:
         if self.pending is None:
             self.record_window(surface, "start")
-            self.pending = user_inputs(surface.get_size()) if self.options["explore"] else []
+            self.pending = user_inputs(surface.get_size()) if self.options.explore else []
             self.explore_started = now
-        over_time = now - self.explore_started > float(self.options["explore_seconds"])
-        if not self.pending or over_time or self.actions >= int(self.options["max_actions"]):
+        over_time = now - self.explore_started > self.options.explore_seconds
+        if not self.pending or over_time or self.actions >= self.options.max_actions:
             self.finish(surface)
             return
         description, events = self.pending.pop(0)
         self.actions += 1
         self.report.action = description
-        self.report.emit("action", i=self.actions, description=description)
+        self.report.emit(ActionTaken(i=self.actions, description=description))
         for event in events:
             pygame.event.post(event)
         self.next_step_at = now + STEP_SECONDS
@@ -156,24 +166,22 @@ class PygameSession:
     def record_window(self, surface: pygame.Surface, phase: str) -> None:
         width, height = surface.get_size()
         caption = pygame.display.get_caption()
-        info: dict[str, Any] = {
-            "title": caption[0] if caption else "",
-            "cls": "pygame.Surface",
-            "width": width,
-            "height": height,
-            "widgets": 0,
-        }
+        title = caption[0] if caption else ""
+        shot = self.screenshot(surface, phase)
+        seen = WindowSeen(title=title, cls="pygame.Surface", width=width, height=height, screenshot=shot)
+        self.report.emit(Windows(phase=phase, windows=[seen]))
+
+    def screenshot(self, surface: pygame.Surface, phase: str) -> str | None:
         shot = self.shots / f"window0-{phase}.png"
         try:
             pygame.image.save(surface, str(shot))
         except pygame.error as exc:
-            self.report.emit("note", message=f"no screenshot: {exc}")
-        else:
-            info["screenshot"] = str(shot)
-        self.report.emit("windows", phase=phase, windows=[info])
+            self.report.emit(Note(message=f"no screenshot: {exc}"))
+            return None
+        return str(shot)
 
     def finish(self, surface: pygame.Surface) -> None:
         self.record_window(surface, "end")
         seconds = round(time.monotonic() - self.explore_started, 3)
-        self.report.emit("explored", actions=self.actions, seconds=seconds)
+        self.report.emit(Explored(actions=self.actions, seconds=seconds))
         self.report.end()

@@ -1,1 +1,14 @@
-"""TODO"""
+"""The probe's PySide6 side: hooks a Qt app's event loop, looks at its windows, explores or checks them.
+
+session.py         install(): hooks exec(), waits for a window, records, inspects, explores step by step
+explore.py         the interactive widgets and menu actions of a window, one GuiAction per use
+inspect_ui.py      a window as a user sees it: unreadable text, an empty window, a window larger than the screen
+accept.py          AcceptRun: one acceptance check's steps on the event loop, one per timer
+accept_steps.py    the check's actions (click, type, key, select) and the state its steps share
+accept_expect.py   the check's expectations, each an Outcome
+accept_find.py     what a step points at, found by what is written on it
+accept_text.py     what a window shows, read as a user reads it
+accept_dialogs.py  dialogs during a check, answered as a user would (sample files, Yes/OK)
+
+Imports PySide6, the standard library and aegis.probe only; runs inside the app's child process.
+"""

@@ -19,7 +19,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import Any, Protocol
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QGuiApplication
@@ -28,9 +28,8 @@ from PySide6.QtWidgets import QWidget
 from aegis.probe.qt.accept_dialogs import DialogAnswers
 from aegis.probe.qt.accept_expect import EXPECTATIONS
 from aegis.probe.qt.accept_steps import ACTIONS, Outcome, State, Step, take_snapshot
-
-if TYPE_CHECKING:
-    from aegis.probe.launch import Report
+from aegis.probe.records import AcceptDone, AcceptStart, AcceptStep
+from aegis.probe.runtime import Report
 
 SETTLE_MS = 300
 RETRY_MS = 100
@@ -70,7 +69,7 @@ class AcceptRun:
 
     def start(self, windows: list[QWidget]) -> None:
         """Begin with the largest of the app's windows as the main one."""
-        self.report.emit("accept_start", name=self.name, steps=len(self.steps))
+        self.report.emit(AcceptStart(name=self.name, steps=len(self.steps)))
         if not windows:
             self.fail(Outcome(False, "the app shows no Qt widget window to check"))
             return
@@ -180,12 +179,7 @@ class AcceptRun:
     def record(self, outcome: Outcome) -> None:
         step = self.steps[self.index] if self.index < len(self.steps) else {}
         self.report.emit(
-            "accept_step",
-            i=self.index,
-            do=step.get("do", ""),
-            ok=outcome.ok,
-            message=outcome.message,
-            seen=outcome.seen,
+            AcceptStep(i=self.index, do=step.get("do", ""), ok=outcome.ok, message=outcome.message, seen=outcome.seen)
         )
 
     def screenshot(self) -> str:
@@ -209,5 +203,5 @@ class AcceptRun:
 
     def end(self, *, passed: bool, screenshot: str = "") -> None:
         self.finished = True
-        self.report.emit("accept_done", passed=passed, screenshot=screenshot)
+        self.report.emit(AcceptDone(passed=passed, screenshot=screenshot))
         self.session.finish()

@@ -13,14 +13,14 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
 
-if TYPE_CHECKING:
-    from aegis.probe.launch import Report
+from aegis.probe.records import Dialog, FileDialog
+from aegis.probe.runtime import Report
 
 SAMPLE_TEXT = "Hello from AEGIS\n"
 SAMPLE_COLOURS = ((0xE6, 0x19, 0x4B), (0x3C, 0xB4, 0x4B), (0x43, 0x63, 0xD8), (0xFF, 0xE1, 0x19))
@@ -103,7 +103,7 @@ class DialogAnswers:
     def chose_open(self, wanted: str) -> str:
         path = str(self.image_sample if IMAGE_FILTER.search(wanted) else self.text_sample)
         self.opened.append(path)
-        self.report.emit("file_dialog", mode="open", path=path, filter=wanted.strip(), action=self.report.action)
+        self.report.emit(FileDialog(mode="open", path=path, filter=wanted.strip(), action=self.report.action))
         return path
 
     def save_path(self, args: tuple[Any, ...], kwargs: dict[str, Any]) -> str:
@@ -114,11 +114,12 @@ class DialogAnswers:
         suffix = found.group(1) if found else Path(suggested).suffix or ".txt"
         path = str(self.home / f"aegis-saved-{len(self.saved) + 1}{suffix}")
         self.saved.append(path)
-        self.report.emit("file_dialog", mode="save", path=path, filter=name_filter, action=self.report.action)
+        self.report.emit(FileDialog(mode="save", path=path, filter=name_filter, action=self.report.action))
         return path
 
     def directory(self) -> str:
-        self.report.emit("file_dialog", mode="directory", path=str(self.home), filter="", action=self.report.action)
+        home = str(self.home)
+        self.report.emit(FileDialog(mode="directory", path=home, filter="", action=self.report.action))
         return str(self.home)
 
     def answer(self, main_windows: list[QWidget]) -> None:
@@ -162,13 +163,14 @@ class DialogAnswers:
         if isinstance(dialog, QMessageBox):
             self.boxes.append({"icon": icon, "title": dialog.windowTitle(), "text": text})
         self.report.emit(
-            "dialog",
-            cls=type(dialog).__name__,
-            title=dialog.windowTitle(),
-            text=text,
-            icon=icon,
-            answer=answer,
-            action=self.report.action,
+            Dialog(
+                cls=type(dialog).__name__,
+                title=dialog.windowTitle(),
+                text=text,
+                icon=icon,
+                answer=answer,
+                action=self.report.action,
+            )
         )
 
 

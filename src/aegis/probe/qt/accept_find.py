@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from aegis.probe.qt.explore import _reachable, menu_path
+from aegis.probe.qt.explore import menu_path, reachable
 from aegis.probe.qt.inspect_ui import is_qt_class
 
 T = TypeVar("T")
@@ -128,7 +128,7 @@ def _stands_for_action(button: QAbstractButton) -> bool:
 
 
 def _usable(action: QAction) -> bool:
-    return action.isVisible() and _reachable(action)
+    return action.isVisible() and reachable(action)
 
 
 def menu_matches(selector: str, actions: Iterable[QAction | QAbstractButton]) -> list[QAction]:

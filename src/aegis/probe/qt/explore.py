@@ -215,7 +215,7 @@ def menu_actions(window: QWidget) -> list[GuiAction]:
         text = action.text().replace("&", "").strip()
         if not text or action.isSeparator() or action.menu() is not None or not action.isEnabled():
             continue
-        if not action.isVisible() or not _reachable(action):
+        if not action.isVisible() or not reachable(action):
             continue
         path = menu_path(action)
         verb = "toggled" if action.isCheckable() else "triggered"
@@ -231,7 +231,7 @@ def menu_actions(window: QWidget) -> list[GuiAction]:
     return actions
 
 
-def _reachable(action: QAction) -> bool:
+def reachable(action: QAction) -> bool:
     """In a menu bar menu, a toolbar or a visible widget: a user could get at it."""
     return any(
         isinstance(owner, QWidget) and (owner.isVisible() or isinstance(owner, QMenu))

@@ -4,41 +4,48 @@
     -> one exploration action per timer step (modal dialogs dismissed as they appear) -> final screenshots
 
 With an acceptance check in the options ("accept"), the check's steps run instead of inspection and
-exploration (aegis.probe.accept), and dialogs are answered as a user would rather than dismissed.
+exploration (accept.py), and dialogs are answered as a user would rather than dismissed.
 
 Runs inside the app's child process; never imported by the AEGIS core.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6 import QtCore, QtGui, QtWidgets
 
-from aegis.probe.common import Ending, GuiAction
+from aegis.probe.common import BEAT_MS, DIALOG_MS, POLL_MS, STEP_MS, Ending, GuiAction
+from aegis.probe.options import ProbeOptions
 from aegis.probe.qt import explore, inspect_ui
 from aegis.probe.qt.accept import AcceptRun
 from aegis.probe.qt.accept_dialogs import DialogAnswers
+from aegis.probe.records import (
+    ActionTaken,
+    Dialog,
+    EventLoop,
+    NoWindow,
+    ProbeProblem,
+    QtMessage,
+    Windows,
+    WindowSeen,
+    WindowShown,
+)
+from aegis.probe.runtime import Report, Watchdog
 
-if TYPE_CHECKING:
-    from aegis.probe.launch import Report, Watchdog
-
-POLL_MS = 50
-BEAT_MS = 100
-DIALOG_MS = 100
-STEP_MS = 20
 IGNORED_QT_MESSAGES = ("propagateSizeHints", "This plugin does not support", "QFont::setPointSize")
 
 
-def install_qt(
-    report: Report, watchdog: Watchdog, shots: Path, *, settle: float, deadline: float, options: dict[str, Any]
+def install(
+    report: Report, watchdog: Watchdog, shots: Path, *, settle: float, deadline: float, options: ProbeOptions
 ) -> None:
     def on_message(mode: Any, context: Any, message: str) -> None:
         if not any(noise in message for noise in IGNORED_QT_MESSAGES):
-            report.emit("qt_message", level=str(mode).rsplit(".", 1)[-1], message=message)
+            report.emit(QtMessage(level=str(mode).rsplit(".", 1)[-1], message=message))
 
     QtCore.qInstallMessageHandler(on_message)
     session = QtSession(report, watchdog, shots, settle=settle, deadline=deadline, options=options)
@@ -50,10 +57,6 @@ def install_qt(
         setattr(QtWidgets.QDialog, name, session.wrap(getattr(QtWidgets.QDialog, name)))
 
 
-install = install_qt
-"""The name aegis.probe.child.start looks for."""
-
-
 class QtSession(Ending):
     def __init__(
         self,
@@ -63,7 +66,7 @@ class QtSession(Ending):
         *,
         settle: float,
         deadline: float,
-        options: dict[str, Any],
+        options: ProbeOptions,
     ) -> None:
         self.report, self.watchdog, self.shots = report, watchdog, shots
         self.settle, self.deadline, self.options = settle, deadline, options
@@ -76,10 +79,10 @@ class QtSession(Ending):
         self.timers: list[QtCore.QTimer] = []
         self.dialogs: DialogAnswers | None = None
         self.accept_run: AcceptRun | None = None
-        if options.get("accept"):
+        if options.accept:
             self.dialogs = DialogAnswers(report, Path.home())
             self.dialogs.install()
-            self.accept_run = AcceptRun(self, options["accept"], self.dialogs)
+            self.accept_run = AcceptRun(self, options.accept, self.dialogs)
 
     def wrap(self, original: Callable[..., Any]) -> Callable[..., Any]:
         def exec_with_probe(*args: Any, **kwargs: Any) -> Any:
@@ -91,7 +94,7 @@ class QtSession(Ending):
         return exec_with_probe
 
     def on_event_loop(self) -> None:
-        self.report.emit("event_loop")
+        self.report.emit(EventLoop())
         self.watchdog.beat = time.monotonic()
         self.repeat(BEAT_MS, self.beat)
         self.repeat(DIALOG_MS, self.dismiss_dialogs)
@@ -115,13 +118,13 @@ class QtSession(Ending):
         now = time.monotonic()
         if not self.visible_windows():
             if now > self.deadline:
-                self.report.emit("no_window")
+                self.report.emit(NoWindow())
                 self.report.end()
             QtCore.QTimer.singleShot(POLL_MS, self.poll)
             return
         if self.first_window_at is None:
             self.first_window_at = now
-            self.report.emit("window_shown")
+            self.report.emit(WindowShown())
         if now - self.first_window_at < self.settle:
             QtCore.QTimer.singleShot(POLL_MS, self.poll)
             return
@@ -131,7 +134,7 @@ class QtSession(Ending):
             self.accept_run.start(self.main_windows)
             return
         self.inspect()
-        if self.options["explore"]:
+        if self.options.explore:
             self.explore_started = time.monotonic()
             QtCore.QTimer.singleShot(0, self.step)
         else:
@@ -145,35 +148,25 @@ class QtSession(Ending):
 
     def record_windows(self, phase: str) -> None:
         described = [self.describe(window, index, phase) for index, window in enumerate(self.visible_windows())]
-        self.report.emit("windows", phase=phase, windows=described)
+        self.report.emit(Windows(phase=phase, windows=described))
 
-    def describe(self, window: Any, index: int, phase: str) -> dict[str, Any]:
+    def describe(self, window: Any, index: int, phase: str) -> WindowSeen:
         size = window.size()
-        info: dict[str, Any] = {
-            "title": window.windowTitle() if hasattr(window, "windowTitle") else window.title(),
-            "cls": type(window).__name__,
-            "width": size.width(),
-            "height": size.height(),
-            "widgets": 0,
-        }
+        title = window.windowTitle() if hasattr(window, "windowTitle") else window.title()
+        seen = WindowSeen(title=title, cls=type(window).__name__, width=size.width(), height=size.height())
         if isinstance(window, QtWidgets.QWidget):
-            info["widgets"] = sum(1 for w in window.findChildren(QtWidgets.QWidget) if w.isVisible())
             path = self.shots / f"window{index}-{phase}.png"
-            if window.grab().save(str(path)):
-                info["screenshot"] = str(path)
-        return info
+            widgets = sum(1 for w in window.findChildren(QtWidgets.QWidget) if w.isVisible())
+            screenshot = str(path) if window.grab().save(str(path)) else None
+            seen = dataclasses.replace(seen, widgets=widgets, screenshot=screenshot)
+        return seen
 
     def inspect(self) -> None:
         for window in self.main_windows:
             for check in (inspect_ui.empty_window_problems, inspect_ui.oversize_problems, inspect_ui.contrast_problems):
-                for problem in check(window):
-                    self.report.emit(
-                        "problem",
-                        problem_kind=problem["kind"],
-                        severity=problem["severity"],
-                        message=problem["message"],
-                        action="",
-                    )
+                for found in check(window):
+                    kind, severity, message = found["kind"], found["severity"], found["message"]
+                    self.report.emit(ProbeProblem(problem_kind=kind, severity=severity, message=message))
 
     def step(self) -> None:
         action = self.next_action()
@@ -182,11 +175,11 @@ class QtSession(Ending):
             return
         self.done_keys.add(action.key)
         if action.quits:
-            self.report.emit("action", i=self.actions, description=action.description, skipped="would quit")
+            self.report.emit(ActionTaken(i=self.actions, description=action.description, skipped="would quit"))
         else:
             self.actions += 1
             self.report.action = action.description
-            self.report.emit("action", i=self.actions, description=action.description)
+            self.report.emit(ActionTaken(i=self.actions, description=action.description))
             try:
                 action.run()
             except Exception:  # boundary: an error raised straight out of the app's code
@@ -196,11 +189,11 @@ class QtSession(Ending):
         QtCore.QTimer.singleShot(STEP_MS, self.step)
 
     def next_action(self) -> GuiAction | None:
-        over_time = time.monotonic() - self.explore_started > float(self.options["explore_seconds"])
-        if over_time or self.actions >= int(self.options["max_actions"]):
+        over_time = time.monotonic() - self.explore_started > self.options.explore_seconds
+        if over_time or self.actions >= self.options.max_actions:
             return None
         # collected afresh each step: a button enabled, a row added or a page shown by the last action counts
-        fresh = explore.collect(explore.top_windows(), int(self.options["seed"]))
+        fresh = explore.collect(explore.top_windows(), self.options.seed)
         return next((action for action in fresh if action.key not in self.done_keys), None)
 
     def on_quit(self) -> None:
@@ -224,6 +217,6 @@ class QtSession(Ending):
         if isinstance(modal, QtWidgets.QDialog) and modal not in self.main_windows:
             text = modal.text() if isinstance(modal, QtWidgets.QMessageBox) else ""
             self.report.emit(
-                "dialog", cls=type(modal).__name__, title=modal.windowTitle(), text=text, action=self.report.action
+                Dialog(cls=type(modal).__name__, title=modal.windowTitle(), text=text, action=self.report.action)
             )
             modal.done(0)

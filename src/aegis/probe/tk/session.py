@@ -10,30 +10,36 @@ runs inside the app's child process, never imported by the AEGIS core.
 
 from __future__ import annotations
 
+import dataclasses
 import sys
 import time
 import tkinter
 from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from aegis.probe.common import Ending, GuiAction
+from aegis.probe.common import BEAT_MS, DIALOG_MS, POLL_MS, STEP_MS, Ending, GuiAction
+from aegis.probe.options import ProbeOptions
+from aegis.probe.records import (
+    ActionTaken,
+    Dialog,
+    EventLoop,
+    Note,
+    NoWindow,
+    Windows,
+    WindowSeen,
+    WindowShown,
+)
+from aegis.probe.runtime import Report, Watchdog
 from aegis.probe.tk import explore, xshot
 
-if TYPE_CHECKING:
-    from aegis.probe.launch import Report, Watchdog
-
-POLL_MS = 50
-BEAT_MS = 100
-DIALOG_MS = 100
-STEP_MS = 20
 LOOPS = ("update", "wait_window", "wait_variable", "waitvar")
 """Besides mainloop, the Misc methods that run the event loop; the first call of any starts the session."""
 
 
 def install(
-    report: Report, watchdog: Watchdog, shots: Path, *, settle: float, deadline: float, options: dict[str, Any]
+    report: Report, watchdog: Watchdog, shots: Path, *, settle: float, deadline: float, options: ProbeOptions
 ) -> None:
     session = TkSession(report, watchdog, shots, settle=settle, deadline=deadline, options=options)
     setattr(tkinter.Tk, "report_callback_exception", report_callback_exception)  # noqa: B010
@@ -66,7 +72,7 @@ class TkSession(Ending):
         *,
         settle: float,
         deadline: float,
-        options: dict[str, Any],
+        options: ProbeOptions,
     ) -> None:
         self.report, self.watchdog, self.shots = report, watchdog, shots
         self.settle, self.deadline, self.options = settle, deadline, options
@@ -97,7 +103,7 @@ class TkSession(Ending):
 
     def on_event_loop(self, root: tkinter.Misc) -> None:
         self.root = root
-        self.report.emit("event_loop")
+        self.report.emit(EventLoop())
         self.watchdog.beat = time.monotonic()
         self.repeat(BEAT_MS, self.beat)
         self.repeat(DIALOG_MS, self.dismiss_dialogs)
@@ -115,7 +121,7 @@ class TkSession(Ending):
         try:
             callback()
         except Exception as exc:  # boundary: Tk would report it through the app's report_callback_exception
-            self.report.emit("note", message=f"Tk probe stopped: {exc!r}")
+            self.report.emit(Note(message=f"Tk probe stopped: {exc!r}"))
 
     def repeat(self, ms: int, callback: Callable[[], None]) -> None:
         def tick() -> None:
@@ -131,18 +137,18 @@ class TkSession(Ending):
         now = time.monotonic()
         if not explore.toplevels(self.tk):
             if now > self.deadline:
-                self.report.emit("no_window")
+                self.report.emit(NoWindow())
                 self.report.end()
             self.later(POLL_MS, self.poll)
             return
         if self.first_window_at is None:
             self.first_window_at = now
-            self.report.emit("window_shown")
+            self.report.emit(WindowShown())
         if now - self.first_window_at < self.settle:
             self.later(POLL_MS, self.poll)
             return
         self.record_windows("start")
-        if self.options["explore"]:
+        if self.options.explore:
             self.explore_started = time.monotonic()
             self.later(0, self.step)
         else:
@@ -153,27 +159,26 @@ class TkSession(Ending):
         described = [
             self.describe(path, index, phase, raise_first=len(windows) > 1) for index, path in enumerate(windows)
         ]
-        self.report.emit("windows", phase=phase, windows=described)
+        self.report.emit(Windows(phase=phase, windows=described))
 
-    def describe(self, path: str, index: int, phase: str, *, raise_first: bool) -> dict[str, Any]:
+    def describe(self, path: str, index: int, phase: str, *, raise_first: bool) -> WindowSeen:
         tk = self.tk
-        info: dict[str, Any] = {
-            "title": str(tk.call("wm", "title", path)),
-            "cls": self.class_name(path),
-            "width": int(tk.call("winfo", "width", path)),
-            "height": int(tk.call("winfo", "height", path)),
-            "widgets": sum(1 for w in explore.widgets_in(tk, path) if explore.flag(tk, "winfo", "viewable", w)),
-        }
+        seen = WindowSeen(
+            title=str(tk.call("wm", "title", path)),
+            cls=self.class_name(path),
+            width=int(tk.call("winfo", "width", path)),
+            height=int(tk.call("winfo", "height", path)),
+            widgets=sum(1 for w in explore.widgets_in(tk, path) if explore.flag(tk, "winfo", "viewable", w)),
+        )
         if raise_first:  # no window manager: toplevels overlap, and xwd copies what is on screen
             tk.call("raise", path)
             tk.call("update")
         shot = self.shots / f"window{index}-{phase}.png"
         failure = xshot.capture(screen_box(tk, path), shot)
         if failure:
-            self.report.emit("note", message=f"no screenshot of {path}: {failure}")
-        else:
-            info["screenshot"] = str(shot)
-        return info
+            self.report.emit(Note(message=f"no screenshot of {path}: {failure}"))
+            return seen
+        return dataclasses.replace(seen, screenshot=str(shot))
 
     def class_name(self, path: str) -> str:
         """The Python class that made the window, or its Tk class for one made in Tcl."""
@@ -190,11 +195,11 @@ class TkSession(Ending):
             return
         self.done_keys.add(action.key)
         if action.quits:
-            self.report.emit("action", i=self.actions, description=action.description, skipped="would quit")
+            self.report.emit(ActionTaken(i=self.actions, description=action.description, skipped="would quit"))
         else:
             self.actions += 1
             self.report.action = action.description
-            self.report.emit("action", i=self.actions, description=action.description)
+            self.report.emit(ActionTaken(i=self.actions, description=action.description))
             self.run(action)
         self.later(STEP_MS, self.step)
 
@@ -204,18 +209,18 @@ class TkSession(Ending):
         try:
             action.run()
         except tkinter.TclError as exc:  # the widget went away, or a Tcl-level command failed
-            self.report.emit("note", message=f"could not do '{action.description}': {exc}")
+            self.report.emit(Note(message=f"could not do '{action.description}': {exc}"))
         finally:
             self.in_action = False
 
     def next_action(self) -> GuiAction | None:
-        over_time = time.monotonic() - self.explore_started > float(self.options["explore_seconds"])
-        if over_time or self.actions >= int(self.options["max_actions"]):
+        over_time = time.monotonic() - self.explore_started > self.options.explore_seconds
+        if over_time or self.actions >= self.options.max_actions:
             return None
         if not self.queue:
             self.queue = [
                 a
-                for a in explore.collect(self.tk, explore.toplevels(self.tk), int(self.options["seed"]))
+                for a in explore.collect(self.tk, explore.toplevels(self.tk), self.options.seed)
                 if a.key not in self.done_keys
             ]
         while self.queue:
@@ -232,11 +237,12 @@ class TkSession(Ending):
         for path in explore.toplevels(tk):
             if path not in self.known_windows:
                 self.report.emit(
-                    "dialog",
-                    cls=self.class_name(path),
-                    title=str(tk.call("wm", "title", path)),
-                    text=dialog_text(tk, path),
-                    action=self.report.action,
+                    Dialog(
+                        cls=self.class_name(path),
+                        title=str(tk.call("wm", "title", path)),
+                        text=dialog_text(tk, path),
+                        action=self.report.action,
+                    )
                 )
                 tk.call("destroy", path)
 

@@ -1,0 +1,117 @@
+"""How AEGIS starts a probe run, typed once for both sides: the probe's arguments and exploration options.
+
+    AEGIS (verdict.headless, package.verify)                        probe (child.py, frozen.py)
+    ProbeArgs.to_argv(app) / to_json()  ->  a launcher's argv / AEGIS_PROBE  ->  ProbeArgs.from_argv / from_json
+
+ProbeOptions holds the exploration settings and their defaults (ProbeConfig takes its defaults from it),
+SESSIONS each toolkit's session module. Standard library only, nothing done at import: AEGIS imports it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+SESSIONS: dict[str, str] = {
+    "qt": "aegis.probe.qt.session",
+    "tk": "aegis.probe.tk.session",
+    "pygame": "aegis.probe.pygame.session",
+}
+"""Each toolkit's probe session: a module with `install(report, watchdog, shots, *, settle, deadline, options)`."""
+PROBE_ENV = "AEGIS_PROBE"
+"""Set to a ProbeArgs's JSON, it wakes the probe packaged inside an executable (frozen.py)."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class ProbeOptions:
+    """What the probe does once a window is up (a launcher's OPTIONS_JSON); the defaults are AEGIS's."""
+
+    explore: bool = True
+    """Explore the GUI after start-up; off: start-up checks only."""
+    max_actions: int = 60
+    """Most GUI interactions in one exploration."""
+    seed: int = 0
+    """Exploration order: 0 keeps the toolkit's natural order; others shuffle."""
+    explore_seconds: float = 15.0
+    """Time budget for one exploration."""
+    hang_seconds: float = 2.0
+    """An event loop blocked this long counts as a hang."""
+    accept: dict[str, Any] | None = None
+    """An acceptance check as the probe reads it (AcceptanceCheck.wire()); its steps run instead of exploring."""
+
+    def checking(self, check: Mapping[str, Any]) -> ProbeOptions:
+        return dataclasses.replace(self, explore=False, accept=dict(check))
+
+    def to_json(self) -> dict[str, Any]:
+        """The fields, without `accept` when there is no check."""
+        return {k: v for k, v in dataclasses.asdict(self).items() if v is not None}
+
+    @classmethod
+    def from_json(cls, raw: Mapping[str, Any]) -> ProbeOptions:
+        default = cls()
+        return cls(
+            explore=bool(raw.get("explore", default.explore)),
+            max_actions=int(raw.get("max_actions", default.max_actions)),
+            seed=int(raw.get("seed", default.seed)),
+            explore_seconds=float(raw.get("explore_seconds", default.explore_seconds)),
+            hang_seconds=float(raw.get("hang_seconds", default.hang_seconds)),
+            accept=raw.get("accept"),
+        )
+
+
+@dataclass(frozen=True, kw_only=True)
+class ProbeArgs:
+    """How one probe run starts: a launcher script's arguments, or a packaged program's AEGIS_PROBE."""
+
+    report: Path
+    shots: Path
+    timeout: float = 20.0
+    """Seconds the program may take to start its event loop and show a window."""
+    settle: float = 0.3
+    """Seconds the program runs after its window appears, before the probe looks at it."""
+    options: ProbeOptions = field(default_factory=ProbeOptions)
+    toolkit: str = "qt"
+
+    def to_argv(self, app: Path) -> list[str]:
+        """REPORT SHOTS APP TIMEOUT SETTLE OPTIONS_JSON, as launch.py, tk_launch.py and pygame_launch.py read them."""
+        options = json.dumps(self.options.to_json())
+        return [str(self.report), str(self.shots), str(app), str(self.timeout), str(self.settle), options]
+
+    @classmethod
+    def from_argv(cls, argv: Sequence[str], toolkit: str) -> tuple[ProbeArgs, Path]:
+        """The arguments and the app from a launcher's arguments; TIMEOUT, SETTLE and OPTIONS_JSON may be left out."""
+        timeout, settle, options = [*argv[3:6], "", "", ""][:3]
+        args = cls(
+            report=Path(argv[0]),
+            shots=Path(argv[1]),
+            timeout=float(timeout or cls.timeout),
+            settle=float(settle or cls.settle),
+            options=ProbeOptions.from_json(json.loads(options or "{}")),
+            toolkit=toolkit,
+        )
+        return args, Path(argv[2]).resolve()
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "toolkit": self.toolkit,
+            "report": str(self.report),
+            "shots": str(self.shots),
+            "timeout": self.timeout,
+            "settle": self.settle,
+            "options": self.options.to_json(),
+        }
+
+    @classmethod
+    def from_json(cls, raw: Mapping[str, Any]) -> ProbeArgs:
+        return cls(
+            report=Path(raw["report"]),
+            shots=Path(raw["shots"]),
+            timeout=float(raw.get("timeout", cls.timeout)),
+            settle=float(raw.get("settle", cls.settle)),
+            options=ProbeOptions.from_json(raw.get("options") or {}),
+            toolkit=str(raw.get("toolkit", "qt")),
+        )

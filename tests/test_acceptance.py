@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from aegis.acceptance.language import CheckSet
+from aegis.acceptance import CheckSet
 from aegis.config import ProbeConfig, SandboxConfig
 from aegis.errors import AcceptanceError
 from aegis.generate import prompts

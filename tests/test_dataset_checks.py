@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from aegis.acceptance.language import ExpectChanged, parse_checks, verb_of
+from aegis.acceptance import ExpectChanged, parse_checks, verb_of
 from aegis.bench.datasets import load_dataset
 from aegis.errors import DatasetError
 from aegis.paths import slugify

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from aegis.acceptance.language import CheckSet
+from aegis.acceptance import CheckSet
 from aegis.generate.spec import Spec, prompt, write_spec
 from aegis.llm import make_llm
 from aegis.protocols import LLM

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Protocol
 from aegis.schema import Completion, ExecResult, Message, PackageResult, Verdict
 
 if TYPE_CHECKING:
-    from aegis.acceptance.language import CheckSet
+    from aegis.acceptance import CheckSet
 
 
 class LLM(Protocol):

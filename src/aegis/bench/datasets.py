@@ -12,7 +12,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from aegis.acceptance.language import parse_checks
+from aegis.acceptance import parse_checks
 from aegis.errors import AcceptanceError, DatasetError
 from aegis.paths import slugify
 from aegis.schema import Task

@@ -6,9 +6,9 @@ from typing import Literal
 
 from pydantic import Field
 
-from aegis.acceptance.run import SENTENCE_START
 from aegis.config import AegisConfig
 from aegis.schema import CheckSource, Frozen, Task
+from aegis.verdict.checks import SENTENCE_START
 
 STOP_SECONDS = 60.0
 """How long interrupted workers or Ray tasks get to finalize their run folders before they are killed."""

@@ -15,8 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from aegis.acceptance.language import CheckSet
-from aegis.acceptance.run import failure_sentence
+from aegis.acceptance import CheckSet
 from aegis.bench.models import BenchItem, BenchRow, BenchSettings, RowAcceptance
 from aegis.bench.prices import cost_of
 from aegis.config import AegisConfig, LLMConfig
@@ -29,6 +28,7 @@ from aegis.protocols import LLM
 from aegis.run.recorder import RunRecorder
 from aegis.sandbox.isolation import make_runner
 from aegis.schema import Completion, Message, RunResult, Verdict
+from aegis.verdict.checks import failure_sentence
 from aegis.verdict.headless import HeadlessProber
 
 log = logging.getLogger("aegis")

@@ -17,7 +17,7 @@ import typer
 from rich.console import Console
 from rich.logging import RichHandler
 
-from aegis.acceptance.language import AcceptanceCheck, load_checks
+from aegis.acceptance import AcceptanceCheck, load_checks
 from aegis.cli import bench as cli_bench
 from aegis.cli import deps as cli_deps
 from aegis.cli import package as cli_package
@@ -144,7 +144,7 @@ def check(
     if not app_file.is_file() or app_file.suffix != ".py":
         console.print(f"[red]error:[/red] {app_file}: not a Python file")
         raise typer.Exit(2)
-    from aegis.acceptance.language import CheckSet
+    from aegis.acceptance import CheckSet
     from aegis.sandbox.isolation import make_runner
     from aegis.verdict.headless import HeadlessProber
 

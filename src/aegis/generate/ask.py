@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Literal, Protocol
 
-from aegis.acceptance.language import AcceptanceCheck
+from aegis.acceptance import AcceptanceCheck
 from aegis.generate import prompts
 from aegis.generate.extract import extract_code, join_continuation
 from aegis.protocols import LLM

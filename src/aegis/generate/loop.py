@@ -15,7 +15,7 @@ import shutil
 import time
 from dataclasses import dataclass, field
 
-from aegis.acceptance.language import CheckSet
+from aegis.acceptance import CheckSet
 from aegis.config import AegisConfig, LoopConfig
 from aegis.deps.classify import classify, installable
 from aegis.errors import AegisError

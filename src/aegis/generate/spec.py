@@ -19,7 +19,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from aegis.acceptance.language import STEPS, parse_checks
+from aegis.acceptance import STEPS, parse_checks
 from aegis.errors import AcceptanceError
 from aegis.generate import prompts
 from aegis.protocols import LLM

@@ -11,7 +11,7 @@ import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from aegis.acceptance.language import AcceptanceCheck
+from aegis.acceptance import AcceptanceCheck
 from aegis.actions.defaults import default_registry
 from aegis.actions.policy import Policy
 from aegis.generate import prompts

@@ -13,7 +13,7 @@ import logging
 from pathlib import Path
 from typing import Protocol
 
-from aegis.acceptance.language import CheckSet
+from aegis.acceptance import CheckSet
 from aegis.config import DepsConfig
 from aegis.deps.prepare import OnEvent, prepare
 from aegis.generate.ask import Answer

@@ -17,14 +17,14 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
 
-from aegis.acceptance.language import CheckSet
-from aegis.acceptance.run import acceptance_problems, run_checks
+from aegis.acceptance import CheckSet
 from aegis.config import ProbeConfig
 from aegis.errors import ProbeError
 from aegis.probe.options import ProbeArgs, ProbeOptions
 from aegis.probe.records import Record
 from aegis.protocols import Runner
 from aegis.schema import ExecResult, Problem, Verdict
+from aegis.verdict.checks import acceptance_problems, run_checks
 from aegis.verdict.judge import judge, read_report
 from aegis.verdict.toolkit import Toolkit, VirtualDisplay, detect_toolkit, launcher_for, needs_display
 

@@ -20,7 +20,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from aegis.acceptance.language import AcceptanceCheck, CheckSet
+from aegis.acceptance import AcceptanceCheck, CheckSet
 from aegis.config import AegisConfig
 from aegis.generate import prompts
 from aegis.generate.ask import Answer, AttemptKind, OnExchange, ask_for_code

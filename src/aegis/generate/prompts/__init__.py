@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 import jinja2
 
-from aegis.acceptance.language import AcceptanceCheck, Step, verb_of
+from aegis.acceptance import AcceptanceCheck, Step, verb_of
 from aegis.schema import Message, Problem
 
 _env = jinja2.Environment(

@@ -15,7 +15,7 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, Literal
 
-from aegis.acceptance.language import AcceptanceCheck, CheckSet, describe
+from aegis.acceptance import AcceptanceCheck, CheckSet, describe
 from aegis.probe.records import AcceptDone, AcceptStep, Record, of
 from aegis.schema import Acceptance, CheckResult, ExecResult, Problem, StepResult
 from aegis.verdict.judge import judge

@@ -10,12 +10,12 @@ Only pure functions of the source text and small tables: packager.py turns them 
 
 from __future__ import annotations
 
-import ast
 import json
 from functools import cache
 from importlib import resources
 from typing import Any
 
+from aegis.imports import scan
 from aegis.probe.options import SESSIONS
 from aegis.verdict.toolkit import Toolkit
 
@@ -65,15 +65,8 @@ re-runs the executable's headless check (bench/results/<date>-prune.json)."""
 
 
 def imports(code: str) -> list[str]:
-    """Absolute module names the code imports anywhere, `from X import Y` giving X and X.Y, in order."""
-    names: dict[str, None] = {}
-    for node in ast.walk(ast.parse(code)):
-        if isinstance(node, ast.Import):
-            names.update(dict.fromkeys(alias.name for alias in node.names))
-        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
-            names[node.module] = None
-            names.update(dict.fromkeys(f"{node.module}.{a.name}" for a in node.names if a.name != "*"))
-    return list(names)
+    """Module names the code imports at run time, `from X import Y` giving X and X.Y, in order."""
+    return list(dict.fromkeys(found.name for found in scan(code)))
 
 
 def hidden_imports(code: str, toolkit: Toolkit) -> list[str]:

@@ -12,6 +12,7 @@ import importlib
 import os
 import sys
 
+from aegis.probe.common import Setup
 from aegis.probe.options import SESSIONS, ProbeArgs
 from aegis.probe.records import Note, Start
 from aegis.probe.runtime import Report, Watchdog, install_hooks, run_app
@@ -39,5 +40,5 @@ def begin(args: ProbeArgs, *, frozen: bool | None = None) -> Report:
     except ImportError as exc:  # the toolkit is missing here: the app's own import will say so
         report.emit(Note(message=f"{module} unavailable: {exc}"))
     else:
-        install(report, watchdog, args.shots, settle=args.settle, deadline=deadline, options=args.options)
+        install(Setup(report, watchdog, args.shots, args.settle, deadline, args.options))
     return report

@@ -9,9 +9,11 @@ import random
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
+from aegis.probe.options import ProbeOptions
 from aegis.probe.records import Explored, Quit
-from aegis.probe.runtime import Report
+from aegis.probe.runtime import Report, Watchdog
 
 POLL_MS = 50
 """How often a session looks for the app's first window while it waits for it."""
@@ -21,6 +23,20 @@ DIALOG_MS = 100
 """How often a session looks for a dialog to dismiss or answer."""
 STEP_MS = 20
 """The pause between two exploration actions."""
+
+
+@dataclass(frozen=True)
+class Setup:
+    """What every toolkit session starts with: where to report and screenshot, and its deadlines."""
+
+    report: Report
+    watchdog: Watchdog
+    shots: Path
+    settle: float
+    """Seconds the app runs after its first window before the session looks at it."""
+    deadline: float
+    """monotonic() time by which the first window must show."""
+    options: ProbeOptions
 
 
 @dataclass

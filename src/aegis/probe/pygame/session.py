@@ -13,12 +13,11 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 import pygame
 
-from aegis.probe.options import ProbeOptions
+from aegis.probe.common import Setup
 from aegis.probe.records import (
     ActionTaken,
     EventLoop,
@@ -29,7 +28,6 @@ from aegis.probe.records import (
     WindowSeen,
     WindowShown,
 )
-from aegis.probe.runtime import Report, Watchdog
 
 STEP_SECONDS = 0.1
 WAIT_SLICE_MS = 50
@@ -45,10 +43,8 @@ KEYS = (
 )
 
 
-def install(
-    report: Report, watchdog: Watchdog, shots: Path, *, settle: float, deadline: float, options: ProbeOptions
-) -> None:
-    session = PygameSession(report, watchdog, shots, settle=settle, deadline=deadline, options=options)
+def install(setup: Setup) -> None:
+    session = PygameSession(setup)
     for name in FRAME_CALLS:
         setattr(pygame.display, name, session.wrap(getattr(pygame.display, name)))
     for name in EVENT_CALLS:
@@ -80,18 +76,9 @@ def user_inputs(size: tuple[int, int]) -> list[tuple[str, list[pygame.event.Even
 
 
 class PygameSession:
-    def __init__(
-        self,
-        report: Report,
-        watchdog: Watchdog,
-        shots: Path,
-        *,
-        settle: float,
-        deadline: float,
-        options: ProbeOptions,
-    ) -> None:
-        self.report, self.watchdog, self.shots = report, watchdog, shots
-        self.settle, self.deadline, self.options = settle, deadline, options
+    def __init__(self, setup: Setup) -> None:
+        self.report, self.watchdog, self.shots = setup.report, setup.watchdog, setup.shots
+        self.settle, self.deadline, self.options = setup.settle, setup.deadline, setup.options
         self.started = False
         self.broken = False
         self.first_window_at: float | None = None

@@ -19,8 +19,7 @@ from typing import Any
 
 from PySide6 import QtCore, QtGui, QtWidgets
 
-from aegis.probe.common import BEAT_MS, DIALOG_MS, POLL_MS, STEP_MS, Ending, GuiAction
-from aegis.probe.options import ProbeOptions
+from aegis.probe.common import BEAT_MS, DIALOG_MS, POLL_MS, STEP_MS, Ending, GuiAction, Setup
 from aegis.probe.qt import explore, inspect_ui
 from aegis.probe.qt.accept import AcceptRun
 from aegis.probe.qt.accept_dialogs import DialogAnswers
@@ -35,20 +34,17 @@ from aegis.probe.records import (
     WindowSeen,
     WindowShown,
 )
-from aegis.probe.runtime import Report, Watchdog
 
 IGNORED_QT_MESSAGES = ("propagateSizeHints", "This plugin does not support", "QFont::setPointSize")
 
 
-def install(
-    report: Report, watchdog: Watchdog, shots: Path, *, settle: float, deadline: float, options: ProbeOptions
-) -> None:
+def install(setup: Setup) -> None:
     def on_message(mode: Any, context: Any, message: str) -> None:
         if not any(noise in message for noise in IGNORED_QT_MESSAGES):
-            report.emit(QtMessage(level=str(mode).rsplit(".", 1)[-1], message=message))
+            setup.report.emit(QtMessage(level=str(mode).rsplit(".", 1)[-1], message=message))
 
     QtCore.qInstallMessageHandler(on_message)
-    session = QtSession(report, watchdog, shots, settle=settle, deadline=deadline, options=options)
+    session = QtSession(setup)
     for cls in (QtCore.QCoreApplication, QtGui.QGuiApplication, QtWidgets.QApplication):
         for name in ("exec", "exec_"):  # static methods on the application classes
             if name in vars(cls):
@@ -58,18 +54,9 @@ def install(
 
 
 class QtSession(Ending):
-    def __init__(
-        self,
-        report: Report,
-        watchdog: Watchdog,
-        shots: Path,
-        *,
-        settle: float,
-        deadline: float,
-        options: ProbeOptions,
-    ) -> None:
-        self.report, self.watchdog, self.shots = report, watchdog, shots
-        self.settle, self.deadline, self.options = settle, deadline, options
+    def __init__(self, setup: Setup) -> None:
+        self.report, self.watchdog, self.shots = setup.report, setup.watchdog, setup.shots
+        self.settle, self.deadline, self.options = setup.settle, setup.deadline, setup.options
         self.started = False
         self.first_window_at: float | None = None
         self.main_windows: list[QtWidgets.QWidget] = []
@@ -79,10 +66,10 @@ class QtSession(Ending):
         self.timers: list[QtCore.QTimer] = []
         self.dialogs: DialogAnswers | None = None
         self.accept_run: AcceptRun | None = None
-        if options.accept:
-            self.dialogs = DialogAnswers(report, Path.home())
+        if self.options.accept:
+            self.dialogs = DialogAnswers(self.report, Path.home())
             self.dialogs.install()
-            self.accept_run = AcceptRun(self, options.accept, self.dialogs)
+            self.accept_run = AcceptRun(self, self.options.accept, self.dialogs)
 
     def wrap(self, original: Callable[..., Any]) -> Callable[..., Any]:
         def exec_with_probe(*args: Any, **kwargs: Any) -> Any:

@@ -15,12 +15,10 @@ import sys
 import time
 import tkinter
 from collections.abc import Callable
-from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from aegis.probe.common import BEAT_MS, DIALOG_MS, POLL_MS, STEP_MS, Ending, GuiAction
-from aegis.probe.options import ProbeOptions
+from aegis.probe.common import BEAT_MS, DIALOG_MS, POLL_MS, STEP_MS, Ending, GuiAction, Setup
 from aegis.probe.records import (
     ActionTaken,
     Dialog,
@@ -31,17 +29,14 @@ from aegis.probe.records import (
     WindowSeen,
     WindowShown,
 )
-from aegis.probe.runtime import Report, Watchdog
 from aegis.probe.tk import explore, xshot
 
 LOOPS = ("update", "wait_window", "wait_variable", "waitvar")
 """Besides mainloop, the Misc methods that run the event loop; the first call of any starts the session."""
 
 
-def install(
-    report: Report, watchdog: Watchdog, shots: Path, *, settle: float, deadline: float, options: ProbeOptions
-) -> None:
-    session = TkSession(report, watchdog, shots, settle=settle, deadline=deadline, options=options)
+def install(setup: Setup) -> None:
+    session = TkSession(setup)
     setattr(tkinter.Tk, "report_callback_exception", report_callback_exception)  # noqa: B010
     setattr(tkinter.Misc, "mainloop", session.wrap(tkinter.Misc.mainloop, ends_session=True))  # noqa: B010
     for name in LOOPS:
@@ -64,18 +59,9 @@ def default_root_mainloop(n: int = 0) -> None:
 
 
 class TkSession(Ending):
-    def __init__(
-        self,
-        report: Report,
-        watchdog: Watchdog,
-        shots: Path,
-        *,
-        settle: float,
-        deadline: float,
-        options: ProbeOptions,
-    ) -> None:
-        self.report, self.watchdog, self.shots = report, watchdog, shots
-        self.settle, self.deadline, self.options = settle, deadline, options
+    def __init__(self, setup: Setup) -> None:
+        self.report, self.watchdog, self.shots = setup.report, setup.watchdog, setup.shots
+        self.settle, self.deadline, self.options = setup.settle, setup.deadline, setup.options
         self.root: tkinter.Misc | None = None
         self.first_window_at: float | None = None
         self.known_windows: set[str] = set()

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from aegis.probe.options import ProbeOptions
-from aegis.probe.records import Explored, Quit
+from aegis.probe.records import ActionTaken, Explored, Quit
 from aegis.probe.runtime import Report, Watchdog
 
 POLL_MS = 50
@@ -61,15 +61,44 @@ def in_group_order(found: list[GuiAction], groups: Sequence[str], seed: int) -> 
     return ordered
 
 
-class Ending:
-    """The end of an exploring session: a quit the explorer caused, or the final windows and `explored`."""
+class Exploring:
+    """The toolkit-free part of an exploring session: one action a step, and how the session ends (a quit
+    the explorer caused, or the final windows and `explored`). Toolkit sessions fill in the rest."""
 
     report: Report
     actions: int
     explore_started: float
+    done_keys: set[str]
 
     def record_windows(self, phase: str) -> None:
         raise NotImplementedError
+
+    def next_action(self) -> GuiAction | None:
+        raise NotImplementedError
+
+    def run(self, action: GuiAction) -> None:
+        """Do the action; errors from the app's code go to the exception hook."""
+        raise NotImplementedError
+
+    def later(self, ms: int, callback: Callable[[], None]) -> None:
+        """Call back from the toolkit's event loop after `ms` milliseconds."""
+        raise NotImplementedError
+
+    def step(self) -> None:
+        """One exploration action, then the next a moment later; the final windows once none is left."""
+        action = self.next_action()
+        if action is None:
+            self.finish()
+            return
+        self.done_keys.add(action.key)
+        if action.quits:
+            self.report.emit(ActionTaken(i=self.actions, description=action.description, skipped="would quit"))
+        else:
+            self.actions += 1
+            self.report.action = action.description
+            self.report.emit(ActionTaken(i=self.actions, description=action.description))
+            self.run(action)
+        self.later(STEP_MS, self.step)
 
     def on_quit(self) -> None:
         if self.report.action and not self.report.finished:

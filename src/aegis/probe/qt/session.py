@@ -12,6 +12,7 @@ Runs inside the app's child process; never imported by the AEGIS core.
 from __future__ import annotations
 
 import dataclasses
+import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -19,12 +20,11 @@ from typing import Any
 
 from PySide6 import QtCore, QtGui, QtWidgets
 
-from aegis.probe.common import BEAT_MS, DIALOG_MS, POLL_MS, STEP_MS, Ending, GuiAction, Setup
+from aegis.probe.common import BEAT_MS, DIALOG_MS, POLL_MS, Exploring, GuiAction, Setup
 from aegis.probe.qt import explore, inspect_ui
 from aegis.probe.qt.accept import AcceptRun
 from aegis.probe.qt.accept_dialogs import DialogAnswers
 from aegis.probe.records import (
-    ActionTaken,
     Dialog,
     EventLoop,
     NoWindow,
@@ -53,7 +53,7 @@ def install(setup: Setup) -> None:
         setattr(QtWidgets.QDialog, name, session.wrap(getattr(QtWidgets.QDialog, name)))
 
 
-class QtSession(Ending):
+class QtSession(Exploring):
     def __init__(self, setup: Setup) -> None:
         self.report, self.watchdog, self.shots = setup.report, setup.watchdog, setup.shots
         self.settle, self.deadline, self.options = setup.settle, setup.deadline, setup.options
@@ -155,25 +155,14 @@ class QtSession(Ending):
                     kind, severity, message = found["kind"], found["severity"], found["message"]
                     self.report.emit(ProbeProblem(problem_kind=kind, severity=severity, message=message))
 
-    def step(self) -> None:
-        action = self.next_action()
-        if action is None:
-            self.finish()
-            return
-        self.done_keys.add(action.key)
-        if action.quits:
-            self.report.emit(ActionTaken(i=self.actions, description=action.description, skipped="would quit"))
-        else:
-            self.actions += 1
-            self.report.action = action.description
-            self.report.emit(ActionTaken(i=self.actions, description=action.description))
-            try:
-                action.run()
-            except Exception:  # boundary: an error raised straight out of the app's code
-                import sys
+    def run(self, action: GuiAction) -> None:
+        try:
+            action.run()
+        except Exception:  # boundary: an error raised straight out of the app's code
+            sys.excepthook(*sys.exc_info())
 
-                sys.excepthook(*sys.exc_info())
-        QtCore.QTimer.singleShot(STEP_MS, self.step)
+    def later(self, ms: int, callback: Callable[[], None]) -> None:
+        QtCore.QTimer.singleShot(ms, callback)
 
     def next_action(self) -> GuiAction | None:
         over_time = time.monotonic() - self.explore_started > self.options.explore_seconds

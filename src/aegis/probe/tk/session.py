@@ -18,9 +18,8 @@ from collections.abc import Callable
 from types import TracebackType
 from typing import Any
 
-from aegis.probe.common import BEAT_MS, DIALOG_MS, POLL_MS, STEP_MS, Ending, GuiAction, Setup
+from aegis.probe.common import BEAT_MS, DIALOG_MS, POLL_MS, Exploring, GuiAction, Setup
 from aegis.probe.records import (
-    ActionTaken,
     Dialog,
     EventLoop,
     Note,
@@ -58,7 +57,7 @@ def default_root_mainloop(n: int = 0) -> None:
     root.mainloop(n)
 
 
-class TkSession(Ending):
+class TkSession(Exploring):
     def __init__(self, setup: Setup) -> None:
         self.report, self.watchdog, self.shots = setup.report, setup.watchdog, setup.shots
         self.settle, self.deadline, self.options = setup.settle, setup.deadline, setup.options
@@ -173,21 +172,6 @@ class TkSession(Ending):
             return type(self.root.nametowidget(path)).__name__
         except KeyError:
             return explore.class_of(self.tk, path)
-
-    def step(self) -> None:
-        action = self.next_action()
-        if action is None:
-            self.finish()
-            return
-        self.done_keys.add(action.key)
-        if action.quits:
-            self.report.emit(ActionTaken(i=self.actions, description=action.description, skipped="would quit"))
-        else:
-            self.actions += 1
-            self.report.action = action.description
-            self.report.emit(ActionTaken(i=self.actions, description=action.description))
-            self.run(action)
-        self.later(STEP_MS, self.step)
 
     def run(self, action: GuiAction) -> None:
         self.known_windows = set(explore.toplevels(self.tk))

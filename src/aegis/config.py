@@ -91,6 +91,9 @@ class ProbeConfig(Section):
     """An event loop blocked this long counts as a hang."""
     seed: int = ProbeOptions.seed
     """Exploration order: 0 keeps a natural order (lists, fields, choices, buttons, menus); others shuffle."""
+    find_placeholders: bool = True
+    """Fail a program whose handlers only pretend (a message box or status text where the feature should be,
+    next to code that says "for simplicity", "simulate", "implement ... here"), naming each one."""
     require_acceptance: bool = True
     """A build passes only when its acceptance checks pass too; off: failed checks are warnings."""
     settle: float = Field(default=ProbeArgs.settle, ge=0)

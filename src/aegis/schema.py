@@ -201,6 +201,12 @@ class Verdict(Frozen):
     def failing(cls, *problems: Problem, **fields: object) -> Verdict:
         return cls.model_validate({"status": "fail", "problems": list(problems), **fields})
 
+    def adding(self, problems: list[Problem], **fields: object) -> Verdict:
+        """This verdict with more problems (and fields); any failure among them fails it."""
+        merged = [*self.problems, *problems]
+        status = "fail" if any(p.severity == "fail" for p in merged) else "pass"
+        return self.model_copy(update={"problems": merged, "status": status, **fields})
+
 
 class Attempt(Frozen):
     """One round of the build loop: the code the model wrote and what the checks said."""

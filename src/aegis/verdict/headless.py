@@ -20,6 +20,7 @@ from typing import Any, Literal
 from aegis.acceptance import CheckSet
 from aegis.config import ProbeConfig
 from aegis.errors import ProbeError
+from aegis.precheck.placeholders import find_placeholders
 from aegis.probe.options import ProbeArgs, ProbeOptions
 from aegis.probe.records import Record
 from aegis.protocols import Runner
@@ -28,6 +29,7 @@ from aegis.verdict.checks import acceptance_problems, run_checks
 from aegis.verdict.judge import judge, read_report
 from aegis.verdict.toolkit import Toolkit, VirtualDisplay, detect_toolkit, launcher_for, needs_display
 
+NOT_QT = "acceptance checks need a PySide6 app; skipped"
 MARGIN_SECONDS = 10.0
 """Extra time the runner allows beyond the probe's own deadlines (Python and Qt start-up)."""
 SCREEN = {
@@ -71,7 +73,8 @@ class HeadlessProber:
 
     def probe(self, app: Path, out_dir: Path, *, python: str | None = None, checks: CheckSet | None = None) -> Verdict:
         app, out_dir = app.resolve(), out_dir.resolve()
-        toolkit = detect_toolkit(app.read_text(encoding="utf-8", errors="replace"))
+        code = app.read_text(encoding="utf-8", errors="replace")
+        toolkit = detect_toolkit(code)
         options = probe_options(self.config)
 
         def probe(folder: Path, check: Mapping[str, Any], seconds: float) -> tuple[list[Record], ExecResult]:
@@ -79,14 +82,14 @@ class HeadlessProber:
 
         records, result = self._probe(app, out_dir, toolkit, python, options, self.config.explore_seconds)
         verdict = judge(records, result, app, isolation=self.runner.isolation)
+        if self.config.find_placeholders:
+            verdict = verdict.adding(find_placeholders(code))
         if checks is None or not verdict.windows:
             return verdict
         if toolkit != "qt":
-            return _with_note(verdict, "acceptance checks need a PySide6 app; skipped")
+            return verdict.adding([Problem(kind="acceptance", message=NOT_QT, severity="warn")])
         acceptance = run_checks(probe, app, out_dir, checks, isolation=self.runner.isolation)
-        problems = [*verdict.problems, *acceptance_problems(acceptance, _severity(self.config))]
-        status = "fail" if any(p.severity == "fail" for p in problems) else "pass"
-        return verdict.model_copy(update={"acceptance": acceptance, "problems": problems, "status": status})
+        return verdict.adding(acceptance_problems(acceptance, _severity(self.config)), acceptance=acceptance)
 
     def _probe(
         self, app: Path, out_dir: Path, toolkit: Toolkit, python: str | None, options: ProbeOptions, seconds: float
@@ -121,11 +124,6 @@ def _launcher(toolkit: Toolkit) -> str:
 
 def _severity(config: ProbeConfig) -> Literal["fail", "warn"]:
     return "fail" if config.require_acceptance else "warn"
-
-
-def _with_note(verdict: Verdict, message: str) -> Verdict:
-    note = Problem(kind="acceptance", message=message, severity="warn")
-    return verdict.model_copy(update={"problems": [*verdict.problems, note]})
 
 
 def probe_options(config: ProbeConfig) -> ProbeOptions:

@@ -1,7 +1,7 @@
 """`aegis bench` and `aegis report`: run datasets at scale, and compare two bench runs.
 
-Registered by cli.py. Exit codes: 0 done (whatever the pass rate), 2 usage or configuration error,
-130 Ctrl-C (the results so far are kept; `--resume` finishes the bench).
+Exit codes: 0 done (whatever the pass rate), 2 usage or configuration error, 130 Ctrl-C (the results so far
+are kept; `--resume` finishes the bench).
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from typing import Annotated
 
 import typer
 
+from aegis.cli.common import config_from_flags, console, ensure_model, run_command
 from aegis.cli.options import BaseUrlOpt, ConfigOpt, ModelOpt, RoundsOpt, RunsOpt, SeedOpt
 
 
@@ -38,14 +39,13 @@ def bench(
 ) -> None:
     """Build every task of the datasets; results.jsonl, summary.json, report.html and a table."""
     from aegis.bench.run import BenchRequest, run_bench
-    from aegis.cli.app import _config, _ensure_embedded_model, _run, console
 
     if pipeline not in ("aegis", "seed") or executor not in ("local", "ray"):
         console.print("[red]error:[/red] --pipeline is aegis or seed; --executor is local or ray")
         raise typer.Exit(2)
 
     def work() -> Path:
-        config = _config(
+        config = config_from_flags(
             config_file,
             llm={"model": model, "base_url": base_url, "seed": seed},
             loop={"max_rounds": max_rounds},
@@ -65,10 +65,10 @@ def bench(
             executor=executor,
             address=ray_address,
         )
-        _ensure_embedded_model(config)
+        ensure_model(config)
         return run_bench(request, console)
 
-    folder = _run(work)
+    folder = run_command(work)
     console.print(f"report: {folder / 'report.html'}")
     console.print(f"summary: {folder / 'summary.json'}")
 
@@ -80,9 +80,8 @@ def report(
 ) -> None:
     """Compare two bench runs: pass rate, pass@k, tokens and seconds per working app, flipped tasks."""
     from aegis.bench.compare import compare, compare_table
-    from aegis.cli.app import _run, console
 
-    comparison = _run(lambda: compare(first, second))
+    comparison = run_command(lambda: compare(first, second))
     console.print(compare_table(comparison))
     if as_json is not None:
         as_json.write_text(json.dumps(comparison, indent=2) + "\n", encoding="utf-8")

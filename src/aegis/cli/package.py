@@ -1,7 +1,7 @@
 """`aegis package APP.py`: package one app the way a build does, checked, with a .tar.gz and its sha256.
 
-Registered by cli.py as the `package` command. Exit codes: 0 packaged and checked, 1 the package failed
-(PyInstaller, or the executable fails its headless check), 2 usage or configuration error.
+Exit codes: 0 packaged and checked, 1 the package failed (PyInstaller, or the executable fails its headless
+check), 2 usage or configuration error.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from typing import Annotated
 
 import typer
 
+from aegis.cli.common import config_from_flags, console, run_command
 from aegis.paths import slugify
 
 
@@ -24,19 +25,17 @@ def package(
     as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON on stdout.")] = False,
 ) -> None:
     """Package a program with PyInstaller (small, cached) and check the executable headless."""
-    from aegis.cli.app import _config, _run, console
-
     if not app_file.is_file() or app_file.suffix != ".py":
         console.print(f"[red]error:[/red] {app_file}: not a Python file")
         raise typer.Exit(2)
     from aegis.package.packager import PyInstallerPackager
     from aegis.sandbox.isolation import make_runner
 
-    config = _run(lambda: _config(None, package={"mode": "onefile" if onefile else "onedir"}))
+    config = run_command(lambda: config_from_flags(None, package={"mode": "onefile" if onefile else "onedir"}))
     packager = PyInstallerPackager(make_runner(config.sandbox), config.package, probe=config.probe)
     log = out / "pyinstaller.log"
     console.print(f"packaging {app_file} ({config.package.mode}); PyInstaller's output goes to {log}", highlight=False)
-    result = _run(lambda: packager.package(app_file, out, name=slugify(app_file.stem, max_len=30)))
+    result = run_command(lambda: packager.package(app_file, out, name=slugify(app_file.stem, max_len=30)))
     if as_json:
         print(json.dumps(result.model_dump(), indent=2))
     elif result.ok:

@@ -34,7 +34,8 @@ def _private_imports(path: Path) -> list[str]:
         if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("aegis"):
             if node.module == here:
                 continue
-            found += [f"{here}: {node.module}.{a.name}" for a in node.names if a.name.startswith("_")]
+            private = [a.name for a in node.names if a.name.startswith("_") and not a.name.endswith("__")]
+            found += [f"{here}: {node.module}.{name}" for name in private]
     return found
 
 

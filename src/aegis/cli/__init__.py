@@ -1,13 +1,17 @@
-"""The `aegis` command line: flags in, one clear line and an exit code out.
+"""The `aegis` command line: flags in, one clear line and an exit code out. The console script is `main`.
 
-This folder owns the command line and nothing else: one module per command (`build`, `check`, `deps`,
-`package`, `bench` with `report`, the `models` and `logs` sub-commands), the options several commands share
-(`options`), and what every command needs (`common`: the console, the error boundary, config from flags, the
-embedded model). It may import every other aegis package; nothing imports it. Command modules import only
-`aegis.cli.common` and `aegis.cli.options` from here, and their heavy machinery inside the command, so that
-`aegis --help` stays fast.
+build.py       aegis build: one sentence to a working, packaged app; the result line
+check.py       aegis check: probe any program (and its acceptance checks); the verdict lines
+bench.py       aegis bench and aegis report
+deps.py        aegis deps: what a program imports and what AEGIS would allow
+package.py     aegis package: PyInstaller, verified, archived
+models.py      aegis models pull / path
+logs.py        aegis logs prune
+options.py     the typer options several commands share
+common.py      the console, the error boundary (run_command), config from flags, the embedded model
 
-The console script `aegis` is `main`.
+May import every other aegis package; nothing imports it. Command modules import only cli.common and
+cli.options from here, and their heavy machinery inside the command, so that `aegis --help` stays fast.
 """
 
 from __future__ import annotations

@@ -238,7 +238,21 @@ class PackageResult(Frozen):
     """How the executable itself was checked, e.g. the headless check's window and actions."""
 
 
-RunStatus = Literal["pass", "fail", "error", "interrupted", "blocked"]
+RunStatus = Literal["pass", "partial", "fail", "error", "interrupted", "blocked"]
+"""partial: no attempt did everything, but the closest one passed some of the requirements."""
+RequirementSource = Literal["dataset", "generated", "file", "library"]
+
+
+class Requirement(Frozen):
+    """One behaviour the task asks for, and whether the app was seen doing it."""
+
+    name: str
+    source: RequirementSource
+    status: Literal["passed", "failed", "unverified"]
+    checked_by: str = ""
+    """The acceptance check that tried it; empty when nothing could."""
+    seen: str = ""
+    """What went wrong, or why the requirement is unverified."""
 
 
 class RunResult(Frozen):
@@ -253,6 +267,8 @@ class RunResult(Frozen):
     usage: Usage = Usage()
     seconds: float = 0.0
     message: str = ""
+    requirements: list[Requirement] = Field(default_factory=list)
+    """Of the attempt that was kept: the final one, or the closest when none worked."""
 
     @property
     def rounds(self) -> int:

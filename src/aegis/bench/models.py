@@ -94,6 +94,11 @@ class BenchRow(Frozen):
     """Failed acceptance checks that went into a repair prompt (a next round followed)."""
     checks_fixed: int = 0
     """Of those, how many passed in the next round."""
+    requirements_passed: int = 0
+    requirements_checked: int = 0
+    """Requirements some check tried on the judged program (passed or failed)."""
+    requirements_unverified: int = 0
+    """Requirements the task's wording names that no check tried."""
 
     @property
     def tokens(self) -> int:

@@ -59,6 +59,12 @@ def figures(rows: Sequence[BenchRow]) -> dict[str, Any]:
         "tokens_per_working_app": _ratio(tokens, passed, digits=0),
         "seconds_per_working_app": _ratio(seconds, passed, digits=1),
         **_acceptance(rows),
+        "requirements_passed": sum(r.requirements_passed for r in rows),
+        "requirements_checked": sum(r.requirements_checked for r in rows),
+        "requirement_pass_rate": _ratio(
+            sum(r.requirements_passed for r in rows), sum(r.requirements_checked for r in rows)
+        ),
+        "requirements_unverified": sum(r.requirements_unverified for r in rows),
     }
 
 

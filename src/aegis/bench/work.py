@@ -30,6 +30,7 @@ from aegis.sandbox.isolation import make_runner
 from aegis.schema import Completion, Message, RunResult, Verdict
 from aegis.verdict.checks import failure_sentence
 from aegis.verdict.headless import HeadlessProber
+from aegis.verdict.requirements import checked_count, passed_count, requirements_of
 
 log = logging.getLogger("aegis")
 FATAL = (LLMAuthError, ConfigError)
@@ -93,7 +94,7 @@ def _row(
     app = final_app(run_dir)
     return BenchRow(
         **_identity(item, settings, config),
-        status=judged if judged in ("pass", "fail", "blocked") else "error",
+        status="fail" if judged == "partial" else judged if judged in ("pass", "fail", "blocked") else "error",
         gate=result.status,
         rounds=result.rounds,
         prompt_tokens=result.usage.prompt_tokens,
@@ -109,7 +110,17 @@ def _row(
         executable=_rel(Path(result.package.archive), out) if result.package and result.package.ok else "",
         acceptance=_acceptance(verdict),
         **_repairs(result),
+        **_requirements(result.task.task, verdict),
     )
+
+
+def _requirements(task: str, verdict: Verdict | None) -> dict[str, Any]:
+    found = requirements_of(task, verdict)
+    return {
+        "requirements_passed": passed_count(found),
+        "requirements_checked": checked_count(found),
+        "requirements_unverified": sum(r.status == "unverified" for r in found),
+    }
 
 
 def _repairs(result: RunResult) -> dict[str, Any]:

@@ -25,7 +25,8 @@ from aegis.generate.trial import REQUIREMENTS, Trial
 from aegis.paths import final_app, slugify
 from aegis.protocols import LLM, Packager
 from aegis.run.recorder import RunRecorder
-from aegis.schema import Attempt, PackageResult, RunResult, RunStatus, Task, Usage, Verdict
+from aegis.schema import Attempt, PackageResult, Requirement, RunResult, RunStatus, Task, Usage, Verdict
+from aegis.verdict.requirements import checked_count, passed_count, requirements_of
 
 log = logging.getLogger("aegis")
 
@@ -83,6 +84,8 @@ class BuildRun:
         self.started = time.monotonic()
         self.checks: CheckSet | None = None
         self.package: PackageResult | None = None
+        self.kept: Attempt | None = None
+        """The attempt the result reports on: the one that passed, else the closest."""
 
     def run(self) -> RunResult:
         status: RunStatus = "error"
@@ -139,7 +142,7 @@ class BuildRun:
         kind: AttemptKind = "generate"
         for number in range(1, self.rules.max_rounds + 1):
             if (spent := self._budget_spent()) is not None:
-                return "fail", spent
+                return self._closest(spent)
             attempt = self._attempt(number, kind)
             self.attempts.append(attempt)
             self.usage += attempt.usage
@@ -152,7 +155,20 @@ class BuildRun:
                 return "blocked", blocked[0].message
             kind = self._next_kind()
             log.info("round %d failed: %s; next: %s", number, _summary(attempt.verdict), kind)
-        return "fail", f"no working app after {self.rules.max_rounds} round(s)"
+        return self._closest(f"no working app after {self.rules.max_rounds} round(s)")
+
+    def _closest(self, why: str) -> tuple[RunStatus, str]:
+        """No attempt worked: keep the closest, `partial` when it did some of what was asked, else `fail`."""
+        runnable = [a for a in self.attempts if a.code]
+        if not runnable:
+            return "fail", why
+        self.kept = max(runnable, key=_closeness)
+        requirements = requirements_of(self.task.task, self.kept.verdict)
+        if not (done := passed_count(requirements)):
+            return "fail", why
+        self._keep(self.kept)
+        passed = f"{done}/{checked_count(requirements)} requirements passed in round {self.kept.number}"
+        return "partial", f"partial: {passed}; still failing: {_summary(self.kept.verdict)} ({why})"
 
     def _attempt(self, number: int, kind: AttemptKind) -> Attempt:
         started = time.monotonic()
@@ -173,7 +189,8 @@ class BuildRun:
         )
 
     def _keep(self, attempt: Attempt) -> None:
-        """The passing program (and its requirements) becomes the run's app."""
+        """The attempt's program (and its requirements.txt) becomes the run's app."""
+        self.kept = attempt
         app = final_app(self.recorder.dir)
         app.parent.mkdir(exist_ok=True)
         app.write_text(attempt.code, encoding="utf-8")
@@ -218,12 +235,23 @@ class BuildRun:
             status=status,
             run_dir=str(self.recorder.dir),
             attempts=self.attempts,
-            app_path=str(final_app(self.recorder.dir)) if status == "pass" else "",
+            app_path=str(final_app(self.recorder.dir)) if status in ("pass", "partial") else "",
             package=self.package,
             usage=self.usage,
             seconds=self.seconds,
             message=message,
+            requirements=self._requirements(),
         )
+
+    def _requirements(self) -> list[Requirement]:
+        attempt = self.kept or (self.attempts[-1] if self.attempts else None)
+        return requirements_of(self.task.task, attempt.verdict if attempt else None)
+
+
+def _closeness(attempt: Attempt) -> tuple[int, int, int]:
+    """More checks passed, then fewer failures, then the later round."""
+    acceptance = attempt.verdict.acceptance
+    return (acceptance.passed_count if acceptance else 0, -len(attempt.verdict.failures), attempt.number)
 
 
 def _signatures(verdict: Verdict) -> list[str]:

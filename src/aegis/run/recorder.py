@@ -6,6 +6,7 @@ runs/<YYYYmmdd_HHMMSS>_<slug>/
     events.jsonl     one line per step (llm call, verdict, repair, package)
     metadata.json    task, model, config, versions, final status
     spec.json        the features and checks the model wrote first (`loop.spec`)
+    requirements.json  what the task asks for: each requirement passed, failed or unverified, and what was seen
     attempts/<n>/    app.py, verdict.json, the check's screenshots and output
     app/             the final app.py and its executable
 """
@@ -32,6 +33,7 @@ from aegis.schema import Attempt, Completion, Message, RunResult, Task
 
 LOGGER = "aegis"
 log = logging.getLogger(LOGGER)
+STATUSES = ("passed", "failed", "unverified")
 RESERVE_BYTES = 16 * 1024
 """Disk space held back from the start, so the run can still be finalized when the disk fills up."""
 
@@ -125,9 +127,11 @@ class RunRecorder:
             seconds=round(result.seconds, 2),
             app=result.app_path,
             package=result.package.model_dump() if result.package else None,
+            requirements={status: sum(r.status == status for r in result.requirements) for status in STATUSES},
             finished=datetime.now().isoformat(timespec="seconds"),
         )
         try:
+            self._write_json("requirements.json", [r.model_dump() for r in result.requirements])
             self._write_json("metadata.json", self._metadata)
             self.event("finish", status=result.status, message=result.message)
         finally:

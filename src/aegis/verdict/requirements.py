@@ -1,0 +1,88 @@
+"""Requirements: what the task asks for, each with what checked it and what was seen.
+
+    requirements_of(task, verdict) -> list[Requirement]
+
+Every acceptance check is a requirement (passed or failed, with its failed step). Every placeholder the
+probe named fails a requirement of its own. Features the task's wording names (the offline phrase library,
+data/requirements.json) that no check covers are listed as unverified, so "working" is never read as
+"does everything the sentence says".
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from aegis.schema import Acceptance, Requirement, Verdict
+
+UNCHECKED = "no acceptance check tries it"
+
+
+@dataclass(frozen=True)
+class Phrase:
+    when: re.Pattern[str]
+    requirement: str
+
+
+def requirements_of(task: str, verdict: Verdict | None) -> list[Requirement]:
+    acceptance = verdict.acceptance if verdict is not None else None
+    found = _checked(acceptance) + _placeholders(verdict)
+    names = [c.name for c in acceptance.checks] if acceptance is not None else []
+    found += [
+        Requirement(name=p.requirement, source="library", status="unverified", seen=UNCHECKED)
+        for p in named_in(task)
+        if not any(p.when.search(name) for name in names)
+    ]
+    return found
+
+
+def named_in(task: str) -> list[Phrase]:
+    """The library's requirements whose phrase the task uses, each once."""
+    return [phrase for phrase in _library() if phrase.when.search(task)]
+
+
+def passed_count(requirements: list[Requirement]) -> int:
+    return sum(r.status == "passed" for r in requirements)
+
+
+def checked_count(requirements: list[Requirement]) -> int:
+    return sum(r.status != "unverified" for r in requirements)
+
+
+def _checked(acceptance: Acceptance | None) -> list[Requirement]:
+    if acceptance is None:
+        return []
+    return [
+        Requirement(
+            name=check.name,
+            source=acceptance.source,
+            status="passed" if check.passed else "failed",
+            checked_by=f"check '{check.name}'",
+            seen=check.failed_step.message if check.failed_step else "",
+        )
+        for check in acceptance.checks
+    ]
+
+
+def _placeholders(verdict: Verdict | None) -> list[Requirement]:
+    problems = [p for p in verdict.failures if p.kind == "placeholder"] if verdict is not None else []
+    return [
+        Requirement(
+            name=f"the feature behind {p.message.split(' ')[0]} works",
+            source="library",
+            status="failed",
+            checked_by="placeholder scan",
+            seen=p.message,
+        )
+        for p in problems
+    ]
+
+
+@cache
+def _library() -> tuple[Phrase, ...]:
+    text = resources.files("aegis.data").joinpath("requirements.json").read_text(encoding="utf-8")
+    entries = json.loads(text)["requirements"]
+    return tuple(Phrase(re.compile(e["when"], re.IGNORECASE), e["requirement"]) for e in entries)

@@ -1,0 +1,106 @@
+"""Requirements: what the task asks for, each checked (passed, failed) or listed as unverified, and a build that
+did only part of it ends `partial`, not working."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from aegis.schema import Acceptance, CheckResult, Problem, StepResult, Verdict
+from aegis.verdict.requirements import named_in, requirements_of
+from fakeserver import ScriptedServer
+from helpers import fenced
+
+AEGIS = str(Path(sys.executable).parent / "aegis")
+TODO_APP = (Path(__file__).parent / "apps" / "acceptance" / "todo.py").read_text(encoding="utf-8")
+ADDS = {"name": "adds a task", "steps": [{"type": "buy milk"}, {"click": "Add"}, {"expect_items": "buy milk"}]}
+SAVES = {
+    "name": "saves the list",
+    "steps": [{"type": "buy milk"}, {"click": "Add"}, {"click": "Save"}, {"expect_file": "buy milk"}],
+}
+
+
+@pytest.mark.parametrize(
+    ("task", "expected"),
+    [
+        (
+            "Markdown editor with real-time preview and PDF/HTML export",
+            ["exporting writes a real PDF file", "exporting writes an HTML file", "a change shows up in the preview"],
+        ),
+        (
+            "password manager with local encryption and password generator",
+            [
+                "the stored file does not hold secrets in plain text",
+                "a saved password is still there after a restart",
+                "generating fills in a new random password",
+            ],
+        ),
+        (
+            "SQLite Kanban task manager with drag-and-drop and tags",
+            [
+                "dragging an item to another place moves it",
+                "entries are stored in an SQLite database",
+                "an item can be tagged and the tag is shown",
+            ],
+        ),
+        ("a pomodoro timer", ["the time counts down after start"]),
+        ("a calculator", []),
+        ("a window with a button that counts clicks", []),
+    ],
+)
+def test_the_phrase_library_names_the_features_a_sentence_asks_for(task: str, expected: list[str]) -> None:
+    assert sorted(p.requirement for p in named_in(task)) == sorted(expected)
+
+
+def verdict_with(*checks: CheckResult, problems: tuple[Problem, ...] = ()) -> Verdict:
+    return Verdict(status="fail", problems=list(problems), acceptance=Acceptance(source="dataset", checks=list(checks)))
+
+
+def test_checks_placeholders_and_unchecked_phrases_become_requirements() -> None:
+    failed_step = StepResult(step="click 'Save'", ok=False, message="no button or action 'Save'")
+    verdict = verdict_with(
+        CheckResult(name="adds a task", passed=True),
+        CheckResult(name="saves the list", passed=False, steps=[failed_step]),
+        problems=(Problem(kind="placeholder", message="export() (line 9) is a placeholder, not a feature"),),
+    )
+    found = requirements_of("a todo list that saves, with search and PDF export", verdict)
+
+    assert [(r.name, r.status, r.source) for r in found] == [
+        ("adds a task", "passed", "dataset"),
+        ("saves the list", "failed", "dataset"),
+        ("the feature behind export() works", "failed", "library"),
+        ("exporting writes a real PDF file", "unverified", "library"),
+        ("typing a search term narrows what is shown", "unverified", "library"),
+    ]  # "save" is covered by the check named "saves the list"
+    assert found[1].seen == "no button or action 'Save'" and found[1].checked_by == "check 'saves the list'"
+
+
+def test_a_build_that_does_part_of_the_task_ends_partial_with_its_table(tmp_path: Path) -> None:
+    (tmp_path / "checks.json").write_text(json.dumps([ADDS, SAVES]))
+    env = {k: v for k, v in os.environ.items() if not k.startswith("AEGIS_")}
+    env |= {"AEGIS_LLM_MAX_RETRIES": "0", "AEGIS_PROBE_SETTLE": "0.3", "COLUMNS": "250"}
+    task = "a todo list that saves to a file, with search"
+    with ScriptedServer([fenced(TODO_APP)] * 2) as srv:
+        argv = [AEGIS, "build", task, "--model", "m", "--base-url", srv.base_url, "--no-package", "--max-rounds", "2"]
+        done = subprocess.run(
+            [*argv, "--checks", "checks.json"], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=300
+        )
+
+    assert done.returncode == 1, done.stderr
+    last = done.stderr.strip().splitlines()[-1]
+    assert last.startswith("partial: 1/2 requirements passed in round 2; still failing: acceptance check 'saves")
+    assert "closest attempt:" in last and last.rstrip().endswith("s)")
+    for row in ("adds a task", "saves the list", "typing a search term narrows what is shown"):
+        assert row in done.stderr
+    (run,) = (tmp_path / "runs").iterdir()
+    requirements = json.loads((run / "requirements.json").read_text())
+    assert [r["status"] for r in requirements] == ["passed", "failed", "unverified"]
+    assert (run / "app" / "app.py").read_text() == TODO_APP
+    metadata = json.loads((run / "metadata.json").read_text())
+    assert metadata["status"] == "partial"
+    assert metadata["requirements"] == {"passed": 1, "failed": 1, "unverified": 1}

@@ -80,6 +80,12 @@ def test_checks_placeholders_and_unchecked_phrases_become_requirements() -> None
     assert found[1].seen == "no button or action 'Save'" and found[1].checked_by == "check 'saves the list'"
 
 
+def test_a_check_named_after_a_library_requirement_covers_it() -> None:
+    verdict = verdict_with(CheckResult(name="a change shows up in the preview", passed=False))
+    found = requirements_of("Markdown editor with real-time preview", verdict)
+    assert [(r.name, r.status) for r in found] == [("a change shows up in the preview", "failed")]
+
+
 def test_a_build_that_does_part_of_the_task_ends_partial_with_its_table(tmp_path: Path) -> None:
     (tmp_path / "checks.json").write_text(json.dumps([ADDS, SAVES]))
     env = {k: v for k, v in os.environ.items() if not k.startswith("AEGIS_")}

@@ -5,7 +5,8 @@
 Every acceptance check is a requirement (passed or failed, with its failed step). Every placeholder the
 probe named fails a requirement of its own. Features the task's wording names (the offline phrase library,
 data/requirements.json) that no check covers are listed as unverified, so "working" is never read as
-"does everything the sentence says".
+"does everything the sentence says". A check covers a library requirement when it is named after it, or
+when its name uses the same phrase ("saves the list" covers saving).
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ def requirements_of(task: str, verdict: Verdict | None) -> list[Requirement]:
     found += [
         Requirement(name=p.requirement, source="library", status="unverified", seen=UNCHECKED)
         for p in named_in(task)
-        if not any(p.when.search(name) for name in names)
+        if not any(name == p.requirement or p.when.search(name) for name in names)
     ]
     return found
 

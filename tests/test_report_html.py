@@ -85,7 +85,19 @@ def bench(tmp_path: Path) -> tuple[Path, list[BenchRow]]:
         make_row(out, "001-a-counter", 1, "fail", 1000, shot=40),
         make_row(out, "001-a-counter", 2, "pass", 2000, shot=64),
         make_row(out, "002-a-clock", 1, "fail", 500, app="", gate="pass", problems=["crash: ZeroDivisionError"]),
-        make_row(out, "003-a-notepad", 1, "pass", 1200, shot=50, executable=notepad, acceptance=THREE_OF_FOUR),
+        make_row(
+            out,
+            "003-a-notepad",
+            1,
+            "pass",
+            1200,
+            shot=50,
+            executable=notepad,
+            acceptance=THREE_OF_FOUR,
+            requirements_passed=3,
+            requirements_checked=4,
+            requirements_unverified=2,
+        ),
     ]
 
 
@@ -101,6 +113,7 @@ def summary() -> dict[str, Any]:
     }
     figures |= {"rounds_mean": 2.0, "tokens": 4700, "seconds": 120.0, "cost": None}
     figures |= {"tokens_per_working_app": 2350.0, "seconds_per_working_app": 60.0}
+    figures |= {"requirements_passed": 3, "requirements_checked": 4, "requirements_unverified": 2}
     return {
         "bench": "smoke",
         "pipeline": "aegis",
@@ -158,7 +171,9 @@ def test_report_renders_offline_with_screenshots_links_and_sorting(
     assert "no screenshot" in clock.text
     assert "crash: ZeroDivisionError" in clock.text
     assert "aegis gate: pass, explorer: fail" in clock.text
-    assert "3/4" in browser.find_elements("css selector", "#tasks tbody tr")[2].text
+    assert "requirements passed\n3 / 4" in browser.find_element("css selector", "dl").text
+    notepad = browser.find_elements("css selector", "#tasks tbody tr")[2].text
+    assert "3/4" in notepad and "run 1: 3/4 passed, 2 unverified" in notepad
 
     assert "\u25b2" in click_header(browser, "tokens")
     assert task_names(browser) == ["a clock", "a notepad", "a counter"]

@@ -73,6 +73,8 @@ def task_view(out: Path, runs: list[BenchRow]) -> dict[str, Any]:
         "screenshot": shown.screenshot if (out / shown.screenshot).is_file() else "",
         "image": data_uri(out / shown.screenshot),
         "items": [run_view(out, row) for row in runs],
+        "requirement_rate": sum(r.requirements_passed for r in runs)
+        / max(1, sum(r.requirements_checked for r in runs)),
     }
 
 
@@ -86,7 +88,14 @@ def run_view(out: Path, row: BenchRow) -> dict[str, Any]:
         "problems": (row.problems or ([row.message] if row.message else [])) if failed else [],
         "links": {name: href for name, href in links.items() if href and (out / href).exists()},
         "acceptance": f"{row.acceptance.passed_count}/{row.acceptance.total}" if row.acceptance else "",
+        "requirements": requirements_cell(row),
     }
+
+
+def requirements_cell(row: BenchRow) -> str:
+    """'2/5 passed, 3 unverified': checked requirements that passed, and those nothing tried."""
+    unverified = f", {row.requirements_unverified} unverified" if row.requirements_unverified else ""
+    return f"{row.requirements_passed}/{row.requirements_checked} passed{unverified}"
 
 
 def program(out: Path, row: BenchRow) -> str:

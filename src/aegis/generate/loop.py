@@ -16,14 +16,14 @@ import time
 from dataclasses import dataclass, field
 
 from aegis.acceptance import CheckSet
-from aegis.config import AegisConfig, LoopConfig
+from aegis.config import LoopConfig
 from aegis.deps.classify import classify, installable
 from aegis.errors import AegisError
 from aegis.generate.ask import Asker, AttemptKind
-from aegis.generate.spec import write_spec
+from aegis.generate.spec import SpecWriter
 from aegis.generate.trial import REQUIREMENTS, Trial
 from aegis.paths import final_app, slugify
-from aegis.protocols import LLM, Packager
+from aegis.protocols import Packager
 from aegis.run.recorder import RunRecorder
 from aegis.schema import Attempt, PackageResult, Requirement, RunResult, RunStatus, Task, Usage, Verdict
 from aegis.verdict.requirements import checked_count, passed_count, requirements_of
@@ -59,17 +59,6 @@ class Parts:
     """Writes acceptance checks first for a task without any (`loop.spec`)."""
     deps_allowed: list[str] = field(default_factory=list)
     """Extra distributions allowed for the app (bundled when it is packaged)."""
-
-
-@dataclass(frozen=True)
-class SpecWriter:
-    llm: LLM
-    max_tokens: int
-    seed: int
-
-    @classmethod
-    def of(cls, llm: LLM, config: AegisConfig) -> SpecWriter:
-        return cls(llm, config.loop.spec_max_tokens, config.llm.seed)
 
 
 class BuildRun:
@@ -116,27 +105,11 @@ class BuildRun:
         """The task's checks (a dataset's or a file's); else, with a spec writer, those of a spec the model writes."""
         if self.task.checks:
             return CheckSet.parse(self.task.checks_from, self.task.checks)
-        writer = self.parts.spec_writer
-        if writer is None:
+        if self.parts.spec_writer is None:
             return None
-        spec = write_spec(
-            writer.llm, self.task.task, max_tokens=writer.max_tokens, seed=writer.seed, on_exchange=self.recorder.chat
-        )
-        self.usage += spec.usage
-        self.recorder.write_json("spec.json", spec.model_dump(mode="json"))
-        self.recorder.event(
-            "spec",
-            valid=spec.valid,
-            checks=len(spec.checks),
-            error=spec.error,
-            attempts=spec.attempts,
-            prompt_tokens=spec.usage.prompt_tokens,
-            completion_tokens=spec.usage.completion_tokens,
-        )
-        if not spec.valid:
-            log.info("the model's spec is not valid (%s); building without acceptance checks", spec.error)
-            return None
-        return CheckSet.parse("generated", spec.checks)
+        checks, usage = self.parts.spec_writer.checks_for(self.task.task, self.recorder)
+        self.usage += usage
+        return checks
 
     def _rounds(self) -> tuple[RunStatus, str]:
         kind: AttemptKind = "generate"

@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING
 
 from aegis.config import AegisConfig
 from aegis.generate.ask import Asker, TextAsker
-from aegis.generate.loop import BuildRun, Parts, Rules, SpecWriter
+from aegis.generate.loop import BuildRun, Parts, Rules
+from aegis.generate.spec import SpecWriter
 from aegis.generate.tools_mode import ToolsAsker
 from aegis.generate.trial import PrecheckedTrial
 from aegis.llm import make_tool_llm

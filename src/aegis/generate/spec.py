@@ -7,6 +7,7 @@ An invalid answer is sent back once with the reason (the AcceptanceError text, w
 step, or what is wrong with the JSON); when the second answer is invalid too, the spec is recorded as
 invalid and the build goes on without acceptance checks.
 
+    SpecWriter.checks_for(task, recorder)  the loop's step: write, record spec.json and an event, -> CheckSet
     write_spec(llm, task, ...) -> Spec     ask, validate, ask again once
     prompt(task)              -> messages the first request
     parse_spec(answer)        -> (features, checks); raises AcceptanceError with the text the model reads
@@ -15,17 +16,22 @@ invalid and the build goes on without acceptance checks.
 from __future__ import annotations
 
 import json
+import logging
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
-from aegis.acceptance import STEPS, parse_checks
+from aegis.acceptance import STEPS, CheckSet, parse_checks
+from aegis.config import AegisConfig
 from aegis.errors import AcceptanceError
 from aegis.generate import prompts
 from aegis.protocols import LLM
+from aegis.run.recorder import RunRecorder
 from aegis.schema import Completion, Frozen, Message, Usage
 
 OnExchange = Callable[[list[Message], Completion], None]
+log = logging.getLogger("aegis")
 
 MAX_CHECKS = 6
 """Checks kept from a spec; extra ones are dropped rather than failed."""
@@ -55,6 +61,35 @@ class Spec(Frozen):
     usage: Usage = Usage()
     """Tokens of every spec request together."""
     attempts: int = 1
+
+
+@dataclass(frozen=True)
+class SpecWriter:
+    llm: LLM
+    max_tokens: int
+    seed: int
+
+    @classmethod
+    def of(cls, llm: LLM, config: AegisConfig) -> SpecWriter:
+        return cls(llm, config.loop.spec_max_tokens, config.llm.seed)
+
+    def checks_for(self, task: str, recorder: RunRecorder) -> tuple[CheckSet | None, Usage]:
+        """The checks of a spec the model writes (None when it is invalid), recorded in the run folder."""
+        spec = write_spec(self.llm, task, max_tokens=self.max_tokens, seed=self.seed, on_exchange=recorder.chat)
+        recorder.write_json("spec.json", spec.model_dump(mode="json"))
+        recorder.event(
+            "spec",
+            valid=spec.valid,
+            checks=len(spec.checks),
+            error=spec.error,
+            attempts=spec.attempts,
+            prompt_tokens=spec.usage.prompt_tokens,
+            completion_tokens=spec.usage.completion_tokens,
+        )
+        if not spec.valid:
+            log.info("the model's spec is not valid (%s); building without acceptance checks", spec.error)
+            return None, spec.usage
+        return CheckSet.parse("generated", spec.checks), spec.usage
 
 
 def write_spec(llm: LLM, task: str, *, max_tokens: int, seed: int, on_exchange: OnExchange) -> Spec:

@@ -73,6 +73,7 @@ class ExecResult(Frozen):
 ProblemKind = Literal[
     "syntax",
     "undefined_name",
+    "unknown_member",
     "no_code",
     "exception",
     "early_exit",

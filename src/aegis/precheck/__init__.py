@@ -3,6 +3,11 @@
 static.py      precheck(code): compile + pyflakes; PySide6 names used without import (or from the wrong
                module) fixed from the shipped name table (data/pyside6_names.json)
 layout_fix.py  a QMainWindow's ignored setLayout() moved onto a central widget
+members.py     methods and enum members a PySide6 class lacks (QLineEdit.append, Qt.KeyPressEvent), with
+               did-you-mean; the unique fixes made (QLineEdit.append -> setText(text() + ...))
+member_table.py  the shipped PySide6 member table (data/pyside6_members.json) and lookups through the bases
+bindings.py    what each name and attribute of the program is bound to (`self.x = QLineEdit()`), if certain
+class_members.py  `self.name` (a connected handler most often) that the program's own class never defines
 placeholders.py  handlers that only pretend ("for simplicity, we'll just show a message box")
 
 Pure source-to-source work: runs nothing. May import the shared modules (schema, errors); nothing else of aegis.

@@ -2,7 +2,8 @@
 
 Runs before the program is started. It never imports PySide6: what each PySide6 module exports comes
 from `data/pyside6_names.json` (written by `scripts/gen_pyside_names.py`). Edits are line-based and
-touch only import statements (plus PyQt names), so the model's code stays recognizable.
+touch only import statements (plus PyQt names), so the model's code stays recognizable. Then members.py checks
+the members used against the PySide6 member table; its few unique fixes get their imports here.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from pyflakes import messages as flake_messages  # type: ignore[import-untyped]
 from pyflakes.checker import Checker  # type: ignore[import-untyped]
 
 from aegis.precheck.layout_fix import fix_main_window_layout
+from aegis.precheck.members import check_members
 from aegis.schema import Problem
 
 PYQT_RENAMES = {
@@ -45,11 +47,11 @@ FIX_PASSES = 3
 @dataclass(frozen=True)
 class PrecheckResult:
     code: str
-    """The program, with its import mistakes (and a QMainWindow's ignored layout) fixed."""
+    """The program, with its import mistakes (and a QMainWindow's ignored layout, a QLineEdit's append) fixed."""
     fixes: list[str]
     """One human line per fix made, e.g. "moved QAction from PySide6.QtWidgets to PySide6.QtGui"."""
     problems: list[Problem]
-    """What could not be fixed: a syntax error, or names defined nowhere."""
+    """What could not be fixed: a syntax error, names defined nowhere, members a class lacks (members.py)."""
 
 
 @dataclass(frozen=True)
@@ -82,8 +84,8 @@ def load_names() -> NameTable:
 
 
 def precheck(code: str) -> PrecheckResult:
-    """Fix the mistakes in `code` that need no guessing (imports, a QMainWindow's layout); report a syntax error or
-    unknown names."""
+    """Fix the mistakes in `code` that need no guessing (imports, a QMainWindow's layout, a QLineEdit's append);
+    report a syntax error, unknown names, and members that PySide6 classes or the program's classes lack."""
     error = _syntax_error(code)
     if error is not None:
         return PrecheckResult(code, [], [_syntax_problem(error)])
@@ -94,7 +96,12 @@ def precheck(code: str) -> PrecheckResult:
     fixed, added = add_missing_imports(fixed, table)
     if _syntax_error(fixed) is not None:
         return PrecheckResult(code, [], undefined_problems(code))
-    return PrecheckResult(fixed, fixes + central + moved + added, undefined_problems(fixed))
+    members = check_members(fixed)
+    if members.fixes:
+        with_members, imported = add_missing_imports(members.code, table)
+        if _syntax_error(with_members) is None:
+            fixed, added = with_members, added + members.fixes + imported
+    return PrecheckResult(fixed, fixes + central + moved + added, undefined_problems(fixed) + members.problems)
 
 
 def _syntax_error(code: str) -> SyntaxError | None:

@@ -11,15 +11,26 @@ Actions
     key         a key or shortcut ("Enter", "Left", "Space", "a", "Ctrl+S"), to `into` or the focused widget
     wait        seconds (timers run meanwhile)
     select      an item of a list, table, tree, combo box or tab bar, by its text (`in`: which one)
+    drag        the item of a list, table or tree whose text contains this onto the widget `to` names
+                (a list, table, tree or any widget, also by a label or group box title beside it)
+    set_clipboard  put this text on the app's clipboard
+    restart     end the app and start it again with the same home and working folder, so what it saved
+                persists; the steps after it run against the new instance, expectations start afresh
 Expectations (retried for up to a second, so a short timer can catch up)
-    expect_text             text shown somewhere (`in`: one widget); numbers compare as numbers (5 == 5.0)
+    expect_text             text shown somewhere (`in`: one widget; `elsewhere`: not in the field last typed
+                            into, e.g. a live preview); numbers compare as numbers (5 == 5.0)
     expect_changed          "window": its pixels changed; else a widget (selector) whose text changed; compared
                             with the state before the last action (or the last expect_changed)
-    expect_file             the file last chosen in a save dialog exists and contains this text
+    expect_file             the file last chosen in a save dialog exists and contains this text ("": exists);
+                            `format` (pdf, png, svg, html, csv, json, txt): it really is one, and a save dialog
+                            offers a name with that suffix; `lacks`: it does not contain that text
     expect_image_shown      the sample image given to the last open dialog is visible in the window
     expect_items            a list, table or tree holds an entry containing this text (`count`: at least N rows)
     expect_count            at least N visible widgets of a kind (`of`: button, field, label, list, any)
     expect_no_dialog_error  no error or warning message box appeared during the check
+    expect_sqlite           a SQLite database the app wrote since the check started (under its folder or home)
+                            has a row with a cell containing this text
+    expect_clipboard        the clipboard holds text containing this
 
 Selectors forgive case, `&` accelerators, surrounding spaces, trailing "..." and look-alike symbols
 ("+"/"＋", "*"/"×"/"x", "/"/"÷", "-"/"−"). Every check runs on a fresh start of the app.
@@ -35,7 +46,7 @@ import json
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import Field, ValidationError
+from pydantic import Field, ValidationError, model_validator
 
 from aegis.errors import AcceptanceError
 from aegis.schema import CheckSource, Frozen
@@ -73,18 +84,53 @@ class Select(_Step):
     within: str | None = Field(default=None, alias="in")
 
 
+class Drag(_Step):
+    drag: str = Field(min_length=1)
+    """Text contained in the dragged item of a list, table or tree."""
+    to: str = Field(min_length=1)
+    """The widget it is dropped onto, named like `in` (a label or group box title beside it counts)."""
+
+
+class SetClipboard(_Step):
+    set_clipboard: str
+    """The text put on the clipboard, as if the user had copied it elsewhere."""
+
+
+class Restart(_Step):
+    restart: Literal[True] = True
+    """End the app and start it again with the same home and working folder."""
+
+
 class ExpectText(_Step):
     expect_text: str = Field(min_length=1)
     within: str | None = Field(default=None, alias="in")
     exact: bool = False
+    elsewhere: bool = False
+    """Only in a widget other than the field the last `type` step typed into (a live preview)."""
 
 
 class ExpectChanged(_Step):
     expect_changed: str = "window"
 
 
+FileFormat = Literal["pdf", "png", "svg", "html", "csv", "json", "txt"]
+UNREADABLE = ("pdf", "png")
+"""Formats whose text a check cannot read: only their format and `lacks` are checked."""
+
+
 class ExpectFile(_Step):
     expect_file: str = ""
+    """Text the saved file contains; "" only asks that it exists."""
+    format: FileFormat | None = None
+    """What the file really is (a PDF starts with %PDF, an SVG parses with an <svg> root, ...)."""
+    lacks: str | None = Field(default=None, min_length=1)
+    """Text the file must not contain (a vault must not hold the password in plain text)."""
+
+    @model_validator(mode="after")
+    def _readable(self) -> ExpectFile:
+        if self.expect_file and self.format in UNREADABLE:
+            raise ValueError(f'the text of a {self.format} file cannot be read; use "expect_file": "" with a format')
+        return self
 
 
 class ExpectImageShown(_Step):
@@ -106,12 +152,25 @@ class ExpectNoDialogError(_Step):
     expect_no_dialog_error: Literal[True] = True
 
 
+class ExpectSqlite(_Step):
+    expect_sqlite: str = Field(min_length=1)
+    """Text a cell of some table holds, in a SQLite file the app wrote since the check started."""
+
+
+class ExpectClipboard(_Step):
+    expect_clipboard: str = Field(min_length=1)
+    """Text the clipboard holds."""
+
+
 STEPS: dict[str, type[_Step]] = {
     "click": Click,
     "type": Type,
     "key": Key,
     "wait": Wait,
     "select": Select,
+    "drag": Drag,
+    "set_clipboard": SetClipboard,
+    "restart": Restart,
     "expect_text": ExpectText,
     "expect_changed": ExpectChanged,
     "expect_file": ExpectFile,
@@ -119,6 +178,8 @@ STEPS: dict[str, type[_Step]] = {
     "expect_items": ExpectItems,
     "expect_count": ExpectCount,
     "expect_no_dialog_error": ExpectNoDialogError,
+    "expect_sqlite": ExpectSqlite,
+    "expect_clipboard": ExpectClipboard,
 }
 Step = (
     Click
@@ -126,6 +187,9 @@ Step = (
     | Key
     | Wait
     | Select
+    | Drag
+    | SetClipboard
+    | Restart
     | ExpectText
     | ExpectChanged
     | ExpectFile
@@ -133,6 +197,8 @@ Step = (
     | ExpectItems
     | ExpectCount
     | ExpectNoDialogError
+    | ExpectSqlite
+    | ExpectClipboard
 )
 MAX_STEPS = 30
 
@@ -185,13 +251,21 @@ def load_checks(path: Path) -> list[AcceptanceCheck]:
         raise AcceptanceError(f"{path}: {exc}") from None
 
 
+DETAILS = {"to": " to {!r}", "format": " as a {} file", "lacks": " without {!r}"}
+"""How describe() words a step's further fields."""
+
+
 def describe(step: _Step) -> str:
     verb = verb_of(step)
+    if verb == "restart":
+        return "restart the app"
     value = getattr(step, verb)
     where = getattr(step, "within", None) or getattr(step, "into", None)
     words = verb.replace("_", " ")
-    shown = f" {value!r}" if not isinstance(value, bool) else ""
-    return f"{words}{shown}" + (f" in {where!r}" if where else "")
+    shown = f" {value!r}" if not isinstance(value, bool) and value != "" else ""
+    details = "".join(form.format(getattr(step, name)) for name, form in DETAILS.items() if getattr(step, name, None))
+    elsewhere = " outside the typed field" if getattr(step, "elsewhere", False) else ""
+    return f"{words}{shown}" + (f" in {where!r}" if where else "") + details + elsewhere
 
 
 def _check(index: int, raw: object) -> AcceptanceCheck:

@@ -4,6 +4,8 @@ headless.py    HeadlessProber: the probe's run (offscreen Qt, Xvfb for Tk, SDL d
                the acceptance checks, each on a fresh start
 judge.py       the probe's records + the child's ExecResult -> Verdict (failures, warnings, windows, timings)
 checks.py      acceptance checks: run them, and their records -> Acceptance, problems and one-line failures
+requirements.py  what the task asks for: checked (passed, failed) or unverified, from checks, placeholders and
+               the phrase library (data/requirements.json)
 diagnose.py    trimmed tracebacks with the action that caused them; missing system libraries named with
                their Debian package
 toolkit.py     which toolkit a program uses, its probe file and environment, a private Xvfb

@@ -45,24 +45,26 @@ SCREEN = {
 
 
 @contextmanager
-def child_environment(toolkit: Toolkit) -> Iterator[tuple[Path, dict[str, str]]]:
-    """A temporary home and the environment a checked program gets there: the offscreen screen, the
-    toolkit's settings and, for Tk, a private Xvfb; all gone when the block ends."""
+def child_environment(toolkit: Toolkit, home: Path | None = None) -> Iterator[tuple[Path, dict[str, str]]]:
+    """A home and the environment a checked program gets there: the offscreen screen, the toolkit's settings
+    and, for Tk, a private Xvfb. The home is `home` when given (the runs of one check share it), else a
+    temporary folder gone when the block ends."""
     _, toolkit_env = launcher_for(toolkit)
-    with tempfile.TemporaryDirectory(prefix="aegis-home-") as home, ExitStack() as stack:
-        screen = Path(home, "screen.json")
+    with ExitStack() as stack:
+        folder = home or Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="aegis-home-")))
+        screen = folder / "screen.json"
         screen.write_text(json.dumps({"screens": [SCREEN]}), encoding="utf-8")
         env = {
             "QT_QPA_PLATFORM": f"offscreen:configfile={screen}",
-            "HOME": home,
-            "XDG_RUNTIME_DIR": home,
+            "HOME": str(folder),
+            "XDG_RUNTIME_DIR": str(folder),
             "PYTHONUNBUFFERED": "1",
             "PYTHONDONTWRITEBYTECODE": "1",
             **toolkit_env,
         }
         if needs_display(toolkit):
             env["DISPLAY"] = stack.enter_context(VirtualDisplay())
-        yield Path(home), env
+        yield folder, env
 
 
 class HeadlessProber:
@@ -77,8 +79,10 @@ class HeadlessProber:
         toolkit = detect_toolkit(code)
         options = probe_options(self.config)
 
-        def probe(folder: Path, check: Mapping[str, Any], seconds: float) -> tuple[list[Record], ExecResult]:
-            return self._probe(app, folder, toolkit, python, options.checking(check), seconds)
+        def probe(
+            folder: Path, check: Mapping[str, Any], seconds: float, home: Path
+        ) -> tuple[list[Record], ExecResult]:
+            return self._probe(app, folder, toolkit, python, options.checking(check), seconds, home)
 
         records, result = self._probe(app, out_dir, toolkit, python, options, self.config.explore_seconds)
         verdict = judge(records, result, app, isolation=self.runner.isolation)
@@ -92,15 +96,23 @@ class HeadlessProber:
         return verdict.adding(acceptance_problems(acceptance, _severity(self.config)), acceptance=acceptance)
 
     def _probe(
-        self, app: Path, out_dir: Path, toolkit: Toolkit, python: str | None, options: ProbeOptions, seconds: float
+        self,
+        app: Path,
+        out_dir: Path,
+        toolkit: Toolkit,
+        python: str | None,
+        options: ProbeOptions,
+        seconds: float,
+        home: Path | None = None,
     ) -> tuple[list[Record], ExecResult]:
-        """Run the app once under the probe; its report, screenshots and output land in out_dir."""
+        """Run the app once under the probe; its report, screenshots and output land in out_dir. `home`: the
+        home folder to run it with (one check's runs share it), else a fresh one."""
         out_dir.mkdir(parents=True, exist_ok=True)
         report = out_dir / "probe.jsonl"
         report.unlink(missing_ok=True)
         shutil.rmtree(out_dir / "screenshots", ignore_errors=True)
         args = probe_args(self.config, toolkit, report, out_dir / "screenshots", options)
-        with child_environment(toolkit) as (_, env):
+        with child_environment(toolkit, home) as (_, env):
             result = self.runner.run(
                 [python or self.python, _launcher(toolkit), *args.to_argv(app)],
                 cwd=app.parent,

@@ -6,6 +6,8 @@
 
 Records: `accept_step` {i, do, ok, message, seen} per step run, then `accept_done` {passed, screenshot}.
 An exception the app raises during a step (from the action itself or a slot it set off) fails that step.
+The check's "since" (seconds since the epoch) says when the check began; `restart` steps never reach the
+probe (the host splits a check into one run per restart).
 The window picture and widget texts are snapshotted before each action and after each `expect_changed`,
 which compares against the latest of them.
 
@@ -26,8 +28,9 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QWidget
 
 from aegis.probe.qt.accept_dialogs import DialogAnswers
+from aegis.probe.qt.accept_drag import drag
 from aegis.probe.qt.accept_expect import EXPECTATIONS
-from aegis.probe.qt.accept_steps import ACTIONS, Outcome, State, Step, take_snapshot
+from aegis.probe.qt.accept_steps import ACTIONS, Outcome, Perform, State, Step, take_snapshot
 from aegis.probe.records import AcceptDone, AcceptStart, AcceptStep
 from aegis.probe.runtime import Report
 
@@ -36,7 +39,15 @@ RETRY_MS = 100
 RETRY_SECONDS = 1.0
 ONCE = ("expect_no_dialog_error",)
 """Expectations that waiting cannot make true."""
-DOING = {"click": "clicking", "type": "typing", "key": "pressing", "select": "selecting"}
+DOING = {
+    "click": "clicking",
+    "type": "typing",
+    "key": "pressing",
+    "select": "selecting",
+    "drag": "dragging",
+    "set_clipboard": "setting the clipboard to",
+}
+EVERY_ACTION: dict[str, Callable[[State, Step], Perform | Outcome]] = {**ACTIONS, "drag": drag}
 
 
 class Session(Protocol):
@@ -53,6 +64,7 @@ class AcceptRun:
         self.session, self.report, self.dialogs = session, session.report, dialogs
         self.name = str(check.get("name", ""))
         self.steps: list[Step] = list(check.get("steps") or [])
+        self.since = float(check.get("since") or time.time())
         self.state: State | None = None
         self.index = 0
         self.tries_from = 0.0
@@ -75,7 +87,7 @@ class AcceptRun:
             return
         self.watch_exceptions()
         main = max(windows, key=lambda window: window.width() * window.height())
-        self.state = State(self.dialogs, main)
+        self.state = State(self.dialogs, main, since=self.since)
         self.guarded(self.begin)
 
     def begin(self) -> None:
@@ -101,7 +113,7 @@ class AcceptRun:
         verb = step.get("do", "")
         if verb == "wait":
             self.later(int(float(step["wait"]) * 1000), self.settled)
-        elif verb in ACTIONS:
+        elif verb in EVERY_ACTION:
             self.guarded(self.act)
         elif verb in EXPECTATIONS:
             self.tries_from = time.monotonic()
@@ -114,16 +126,21 @@ class AcceptRun:
         step = self.steps[self.index]
         self.state.before = take_snapshot(self.state.main)
         self.report.action = f"{step['do']} {step[step['do']]!r}"
-        found = ACTIONS[step["do"]](self.state, step)
+        self.dialogs.save_format = upcoming_format(self.steps, self.index)
+        found = EVERY_ACTION[step["do"]](self.state, step)
         if isinstance(found, Outcome):
             self.fail(found)
             return
         self.performed = True
+        done: object = None
         try:
-            found()
+            done = found()
         except Exception:  # boundary: an error raised straight out of the app's code
             sys.excepthook(*sys.exc_info())
-        self.later(SETTLE_MS, self.settled)
+        if isinstance(done, Outcome) and not self.raised:
+            self.fail(done)
+        else:
+            self.later(SETTLE_MS, self.settled)
 
     def settled(self) -> None:
         if self.raised:
@@ -205,3 +222,9 @@ class AcceptRun:
         self.finished = True
         self.report.emit(AcceptDone(passed=passed, screenshot=screenshot))
         self.session.finish()
+
+
+def upcoming_format(steps: list[Step], index: int) -> str:
+    """The format the next expect_file asks for, so that a save dialog offers a name with its suffix."""
+    wanted = next((step for step in steps[index:] if step.get("do") == "expect_file"), {})
+    return str(wanted.get("format") or "")

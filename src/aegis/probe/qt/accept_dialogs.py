@@ -1,7 +1,8 @@
 """Dialogs during an acceptance check, answered the way a user would, without showing anything.
 
 File dialogs return sample files written to $HOME (the probe's temporary home): an image filter gets a
-four-colour PNG, other open dialogs a text file, a save dialog a fresh path. Message boxes are answered
+four-colour PNG, other open dialogs a text file, a save dialog a fresh path (with the suffix of the format the
+check's next expect_file asks for, and the file filter that names it). Message boxes are answered
 Yes/OK, input dialogs get "AEGIS", other modal dialogs are accepted; each one is recorded.
 
 Runs inside the app's child process (imports PySide6; never imported by the AEGIS core).
@@ -80,17 +81,19 @@ class DialogAnswers:
         self.saved: list[str] = []
         self.boxes: list[dict[str, str]] = []
         self.answers: Counter[int] = Counter()
+        self.save_format = ""
+        """The format ("pdf", "csv", ...) the check expects the next saved file to have; "" for any."""
 
     def install(self) -> None:
         """Replace QFileDialog's static getters: they return sample paths at once and show nothing."""
         statics: dict[str, Callable[..., Any]] = {
             "getOpenFileName": lambda *a, **k: (self.open_path(a, k), _filter(a, k)),
             "getOpenFileNames": lambda *a, **k: ([self.open_path(a, k)], _filter(a, k)),
-            "getSaveFileName": lambda *a, **k: (self.save_path(a, k), _filter(a, k)),
+            "getSaveFileName": lambda *a, **k: (self.save_path(a, k), self.save_filter(a, k)),
             "getExistingDirectory": lambda *a, **k: self.directory(),
             "getOpenFileUrl": lambda *a, **k: (QUrl.fromLocalFile(self.open_path(a, k)), _filter(a, k)),
             "getOpenFileUrls": lambda *a, **k: ([QUrl.fromLocalFile(self.open_path(a, k))], _filter(a, k)),
-            "getSaveFileUrl": lambda *a, **k: (QUrl.fromLocalFile(self.save_path(a, k)), _filter(a, k)),
+            "getSaveFileUrl": lambda *a, **k: (QUrl.fromLocalFile(self.save_path(a, k)), self.save_filter(a, k)),
             "getExistingDirectoryUrl": lambda *a, **k: QUrl.fromLocalFile(self.directory()),
         }
         for name, getter in statics.items():
@@ -109,9 +112,18 @@ class DialogAnswers:
     def save_path(self, args: tuple[Any, ...], kwargs: dict[str, Any]) -> str:
         return self.chose_save(_argument(args, kwargs, 3, "filter"), _argument(args, kwargs, 2, "dir"))
 
+    def save_filter(self, args: tuple[Any, ...], kwargs: dict[str, Any]) -> str:
+        """The filter a user picks: the one naming the expected format's suffix, else the first."""
+        filters = _argument(args, kwargs, 3, "filter").split(";;")
+        return next((f for f in filters if self.names_format(f)), filters[0])
+
+    def names_format(self, name_filter: str) -> bool:
+        return bool(self.save_format) and f"*.{self.save_format}" in name_filter.casefold()
+
     def chose_save(self, name_filter: str, suggested: str) -> str:
         found = re.search(r"\*(\.[\w.-]+)", name_filter)
         suffix = found.group(1) if found else Path(suggested).suffix or ".txt"
+        suffix = f".{self.save_format}" if self.save_format else suffix
         path = str(self.home / f"aegis-saved-{len(self.saved) + 1}{suffix}")
         self.saved.append(path)
         self.report.emit(FileDialog(mode="save", path=path, filter=name_filter, action=self.report.action))
@@ -151,6 +163,9 @@ class DialogAnswers:
         elif dialog.acceptMode() == QFileDialog.AcceptMode.AcceptSave:
             suffix = dialog.defaultSuffix()
             path = self.chose_save(wanted, f"file.{suffix}" if suffix else "")
+            chosen = next((f for f in dialog.nameFilters() if self.names_format(f)), "")
+            if chosen:
+                dialog.selectNameFilter(chosen)
         else:
             path = self.chose_open(f"{dialog.windowTitle()} {wanted}")
         choose_in(dialog, Path(path))

@@ -8,16 +8,18 @@ Runs inside the app's child process (imports PySide6; never imported by the AEGI
 
 from __future__ import annotations
 
+import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QComboBox
+from PySide6.QtWidgets import QApplication, QComboBox
 
 from aegis.probe.qt import accept_find as find
 from aegis.probe.qt.accept_dialogs import is_error_box, sample_colours_shown
+from aegis.probe.qt.accept_files import databases, file_texts, format_name, format_problem, holds, rows_holding
 from aegis.probe.qt.accept_steps import Outcome, State, Step, scope, seen_list, take_snapshot, widget_text
 from aegis.probe.qt.accept_text import shown_texts, text_matches
 from aegis.probe.qt.explore import top_windows
@@ -33,10 +35,13 @@ def expect_text(state: State, step: Step) -> Outcome:
     widgets = scope(within, top_windows())
     if isinstance(widgets, Outcome):
         return widgets
+    typed = state.typed_into if step.get("elsewhere") else None
+    if typed is not None:
+        widgets = [w for w in widgets if w is not typed and not typed.isAncestorOf(w)]
     texts = shown_texts(widgets)
     if any(text_matches(expected, text, exact=bool(step.get("exact"))) for text in texts):
         return Outcome(True)
-    where = f" in {within!r}" if within else ""
+    where = (f" in {within!r}" if within else "") + (" outside the field typed into" if typed is not None else "")
     exactly = "exactly " if step.get("exact") else ""
     return Outcome(False, f"no text {exactly}{expected!r} is shown{where}", seen_list(texts) or "no text at all")
 
@@ -80,13 +85,27 @@ def expect_file(state: State, step: Step) -> Outcome:
     saved = state.dialogs.saved
     if not saved:
         return Outcome(False, f"{state.last_done or 'the check ran'} but no save dialog was opened")
-    path = Path(saved[-1])
+    path = written(Path(saved[-1]))
     if not path.is_file():
         return Outcome(False, f"the file was not written (the save dialog chose {path.name})")
-    content = path.read_text(encoding="utf-8", errors="replace")
-    if find.normalise(step.get("expect_file") or "") in find.normalise(content):
-        return Outcome(True)
-    return Outcome(False, f"the file does not contain {step['expect_file']!r}", seen_list([content]))
+    data, fmt = path.read_bytes(), step.get("format") or "txt"
+    problem = format_problem(data, fmt) if step.get("format") else ""
+    if problem:
+        return Outcome(False, f"the file {path.name} is not a real {format_name(fmt)}: {problem}")
+    wanted, lacks = step.get("expect_file") or "", step.get("lacks")
+    if wanted and not holds(data, fmt, wanted):
+        return Outcome(False, f"the file does not contain {wanted!r}", seen_list(file_texts(data, fmt)[-1:]))
+    if lacks and holds(data, fmt, lacks):
+        return Outcome(False, f"the file {path.name} holds {lacks!r} in plain text")
+    return Outcome(True)
+
+
+def written(chosen: Path) -> Path:
+    """The file chosen in the save dialog; or, when the app added a suffix of its own, the file it wrote."""
+    if chosen.exists():
+        return chosen
+    added = sorted(chosen.parent.glob(f"{chosen.name}.*"))
+    return added[0] if added else chosen
 
 
 def expect_image_shown(state: State, step: Step) -> Outcome:
@@ -140,6 +159,29 @@ def expect_no_dialog_error(state: State, step: Step) -> Outcome:
     )
 
 
+def expect_sqlite(state: State, step: Step) -> Outcome:
+    wanted = step["expect_sqlite"]
+    roots = [Path(sys.argv[0]).resolve().parent if sys.argv and sys.argv[0] else Path.cwd(), state.dialogs.home]
+    found = databases(roots, state.since)
+    if not found:
+        return Outcome(False, "the app wrote no SQLite database (in its folder or its home folder)")
+    tables = []
+    for path in found:
+        holding, seen = rows_holding(path, wanted)
+        if holding:
+            return Outcome(True)
+        tables.append(seen)
+    names = ", ".join(path.name for path in found)
+    return Outcome(False, f"no row of the SQLite database ({names}) holds {wanted!r}", seen_list(tables))
+
+
+def expect_clipboard(state: State, step: Step) -> Outcome:
+    wanted, held = step["expect_clipboard"], QApplication.clipboard().text()
+    if held and text_matches(wanted, held, exact=False):
+        return Outcome(True)
+    return Outcome(False, f"the clipboard does not hold {wanted!r}", seen_list([held]) or "the clipboard is empty")
+
+
 EXPECTATIONS: dict[str, Callable[[State, Step], Outcome]] = {
     "expect_text": expect_text,
     "expect_changed": expect_changed,
@@ -148,4 +190,6 @@ EXPECTATIONS: dict[str, Callable[[State, Step], Outcome]] = {
     "expect_items": expect_items,
     "expect_count": expect_count,
     "expect_no_dialog_error": expect_no_dialog_error,
+    "expect_sqlite": expect_sqlite,
+    "expect_clipboard": expect_clipboard,
 }

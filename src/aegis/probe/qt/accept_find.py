@@ -207,14 +207,17 @@ def _layout_slot(widget: QWidget) -> tuple[QLayout, int] | None:
 
 
 def _label_before(widget: QWidget, layout: QLayout, index: int) -> QLabel | None:
-    """The label left of the widget in a form or grid row, or just before it in a box layout."""
+    """The label left of the widget in a form or grid row (else above it in a grid column, a column's
+    heading), or just before it in a box layout."""
     before: Any = None
     if isinstance(layout, QFormLayout):
         before = layout.labelForField(widget)
     elif isinstance(layout, QGridLayout):
         position: Any = layout.getItemPosition(index)
-        item = layout.itemAtPosition(position[0], position[1] - 1) if position[1] > 0 else None
-        before = item.widget() if item is not None else None
+        row, column = position[0], position[1]
+        cells = [layout.itemAtPosition(r, c) for r, c in ((row, column - 1), (row - 1, column)) if r >= 0 and c >= 0]
+        labels = [cell.widget() for cell in cells if cell is not None and isinstance(cell.widget(), QLabel)]
+        before = labels[0] if labels else None
     elif isinstance(layout, QBoxLayout) and index > 0:
         item = layout.itemAt(index - 1)
         before = item.widget() if item is not None else None

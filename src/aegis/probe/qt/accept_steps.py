@@ -52,9 +52,13 @@ class Snapshot:
 class State:
     dialogs: DialogAnswers
     main: QWidget
+    since: float = 0.0
+    """When the check began (seconds since the epoch): files written earlier are not the app's doing."""
     before: Snapshot | None = None
     last_done: str = ""
     """The last action in words, e.g. "'Save' was clicked"."""
+    typed_into: QWidget | None = None
+    """The field the last `type` step typed into."""
 
 
 def take_snapshot(main: QWidget) -> Snapshot:
@@ -117,6 +121,7 @@ def type_text(state: State, step: Step) -> Perform | Outcome:
     if isinstance(target, Outcome):
         return target
     state.last_done = f"{step['type']!r} was typed"
+    state.typed_into = target
     return partial(type_into, target, step["type"], clear=step.get("clear", True), enter=bool(step.get("enter")))
 
 
@@ -212,9 +217,17 @@ def click_index(view: QAbstractItemView, index: QModelIndex) -> None:
         view.setCurrentIndex(index)
 
 
+def set_clipboard(state: State, step: Step) -> Perform | Outcome:
+    clipboard = QApplication.clipboard()
+    state.last_done = f"{step['set_clipboard']!r} was put on the clipboard"
+    return partial(clipboard.setText, step["set_clipboard"])
+
+
 ACTIONS: dict[str, Callable[[State, Step], Perform | Outcome]] = {
     "click": click,
     "type": type_text,
     "key": key,
     "select": select,
+    "set_clipboard": set_clipboard,
 }
+"""The actions but `drag` (accept_drag). A Perform may return an Outcome: the action was done, and failed."""

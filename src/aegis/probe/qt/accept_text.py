@@ -1,6 +1,7 @@
 """What a Qt window shows, read the way a user reads it, and whether an expected text is among it.
 
-    shown_texts(widgets)                  labels, fields, LCDs, items, status and titles; never button captions
+    shown_texts(widgets)                  labels, fields, LCDs, items, web pages, status and titles; never button
+                                          captions; rich text (HTML, markdown) as its plain text
     text_matches(expected, text, exact)   numbers compare as numbers, other text ignores case and spacing
 
 Runs inside the app's child process (imports PySide6; never imported by the AEGIS core).
@@ -33,6 +34,8 @@ from PySide6.QtWidgets import (
 
 from aegis.probe.qt.accept_find import item_rows, normalise
 
+WEB_TEXT = "aegis_plain_text"
+"""The dynamic property where a web view's plain text lands (QWebEnginePage.toPlainText answers later)."""
 NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?(?:[eE][-+]?\d+)?|\.\d+")
 
 
@@ -47,6 +50,8 @@ def shown_texts(widgets: Sequence[QWidget]) -> list[str]:
 
 
 def _texts_of(widget: QWidget) -> list[tuple[int, str]]:
+    if any(cls.__name__ == "QWebEngineView" for cls in type(widget).__mro__):
+        return _web_text(widget)
     for kind, read in TEXT_READERS:
         if isinstance(widget, kind):
             return read(widget)
@@ -60,6 +65,12 @@ def _label_text(label: QLabel) -> list[tuple[int, str]]:
         document.setHtml(text)
         text = document.toPlainText()
     return [(0, text)]
+
+
+def _web_text(view: Any) -> list[tuple[int, str]]:
+    """The page's text as last read; asks for it afresh (an expectation retries, so the answer is seen)."""
+    view.page().toPlainText(lambda text: view.setProperty(WEB_TEXT, text))
+    return [(0, str(view.property(WEB_TEXT) or ""))]
 
 
 def _field_text(field: Any) -> list[tuple[int, str]]:

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from aegis.schema import Acceptance, CheckResult, Problem, StepResult, Verdict
-from aegis.verdict.requirements import named_in, requirements_of
+from aegis.schema import Acceptance, CheckResult, Problem, StepResult, Task, Verdict
+from aegis.verdict.requirements import checks_for, named_in, requirements_of
 from fakeserver import ScriptedServer
 from helpers import fenced
 
@@ -30,7 +30,12 @@ SAVES = {
     [
         (
             "Markdown editor with real-time preview and PDF/HTML export",
-            ["exporting writes a real PDF file", "exporting writes an HTML file", "a change shows up in the preview"],
+            [
+                "exporting writes a real PDF file",
+                "exporting writes an HTML file",
+                "a change shows up in the preview",
+                "saving writes the typed text to a file",
+            ],
         ),
         (
             "password manager with local encryption and password generator",
@@ -49,7 +54,7 @@ SAVES = {
             ],
         ),
         ("a pomodoro timer", ["the time counts down after start"]),
-        ("a calculator", []),
+        ("a calculator", ["adds two numbers"]),
         ("a window with a button that counts clicks", []),
     ],
 )
@@ -110,3 +115,22 @@ def test_a_build_that_does_part_of_the_task_ends_partial_with_its_table(tmp_path
     metadata = json.loads((run / "metadata.json").read_text())
     assert metadata["status"] == "partial"
     assert metadata["requirements"] == {"passed": 1, "failed": 1, "unverified": 1}
+
+
+def test_a_task_without_checks_gets_the_librarys_checks_for_its_kind_of_app() -> None:
+    calculator = checks_for(Task(id="c", task="a scientific calculator"))
+    assert calculator is not None and calculator.source == "library"
+    assert [c.name for c in calculator.checks] == ["adds two numbers"]
+    notes = checks_for(Task(id="n", task="a notes app with a todo list"))
+    assert notes is not None and [c.name for c in notes.checks] == [
+        "adds an item to the list",
+        "saving writes the typed text to a file",
+    ]
+    assert checks_for(Task(id="w", task="a window with a button that counts clicks")) is None
+
+
+def test_a_tasks_own_checks_win_and_the_kind_of_app_is_then_not_listed_as_unverified() -> None:
+    own = checks_for(Task(id="c", task="a calculator", checks=[ADDS], checks_from="file"))
+    assert own is not None and own.source == "file" and [c.name for c in own.checks] == ["adds a task"]
+    found = requirements_of("a calculator", verdict_with(CheckResult(name="adds a task", passed=True)))
+    assert [r.name for r in found] == ["adds a task"]

@@ -140,7 +140,8 @@ class CheckResult(Frozen):
         return next((s for s in self.steps if not s.ok), None)
 
 
-CheckSource = Literal["dataset", "generated", "file"]
+CheckSource = Literal["dataset", "generated", "file", "library"]
+"""Where checks came from: a dataset, the model's spec, a --checks file, or the requirement library."""
 """Where acceptance checks came from: a dataset, a spec the model wrote, a file the user gave."""
 
 
@@ -241,14 +242,13 @@ class PackageResult(Frozen):
 
 RunStatus = Literal["pass", "partial", "fail", "error", "interrupted", "blocked"]
 """partial: no attempt did everything, but the closest one passed some of the requirements."""
-RequirementSource = Literal["dataset", "generated", "file", "library"]
 
 
 class Requirement(Frozen):
     """One behaviour the task asks for, and whether the app was seen doing it."""
 
     name: str
-    source: RequirementSource
+    source: CheckSource
     status: Literal["passed", "failed", "unverified"]
     checked_by: str = ""
     """The acceptance check that tried it; empty when nothing could."""

@@ -15,7 +15,6 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from aegis.acceptance import CheckSet
 from aegis.bench.models import BenchItem, BenchRow, BenchSettings, RowAcceptance
 from aegis.bench.prices import cost_of
 from aegis.config import AegisConfig, LLMConfig
@@ -30,7 +29,7 @@ from aegis.sandbox.isolation import make_runner
 from aegis.schema import Completion, Message, RunResult, Verdict
 from aegis.verdict.checks import failure_sentence
 from aegis.verdict.headless import HeadlessProber
-from aegis.verdict.requirements import checked_count, passed_count, requirements_of
+from aegis.verdict.requirements import checked_count, checks_for, passed_count, requirements_of
 
 log = logging.getLogger("aegis")
 FATAL = (LLMAuthError, ConfigError)
@@ -75,7 +74,7 @@ def _judge(result: RunResult, settings: BenchSettings, config: AegisConfig) -> V
         return _last_verdict(result)
     out = Path(result.run_dir) / "judge"
     out.mkdir(exist_ok=True)
-    checks = CheckSet.parse(result.task.checks_from, result.task.checks) if result.task.checks else None
+    checks = checks_for(result.task)
     verdict = HeadlessProber(make_runner(config.sandbox), config.probe).probe(Path(result.app_path), out, checks=checks)
     (out / "verdict.json").write_text(verdict.model_dump_json(indent=2), encoding="utf-8")
     return verdict

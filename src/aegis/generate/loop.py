@@ -26,7 +26,7 @@ from aegis.paths import final_app, slugify
 from aegis.protocols import Packager
 from aegis.run.recorder import RunRecorder
 from aegis.schema import Attempt, PackageResult, Requirement, RunResult, RunStatus, Task, Usage, Verdict
-from aegis.verdict.requirements import checked_count, passed_count, requirements_of
+from aegis.verdict.requirements import checked_count, checks_for, passed_count, requirements_of
 
 log = logging.getLogger("aegis")
 
@@ -102,11 +102,10 @@ class BuildRun:
         return status, message
 
     def _acceptance(self) -> CheckSet | None:
-        """The task's checks (a dataset's or a file's); else, with a spec writer, those of a spec the model writes."""
-        if self.task.checks:
-            return CheckSet.parse(self.task.checks_from, self.task.checks)
-        if self.parts.spec_writer is None:
-            return None
+        """The task's checks (a dataset's or a file's); else, with a spec writer, those of a spec the model writes;
+        else the requirement library's for the kind of app the sentence names (none for most sentences)."""
+        if self.task.checks or self.parts.spec_writer is None:
+            return checks_for(self.task)
         checks, usage = self.parts.spec_writer.checks_for(self.task.task, self.recorder)
         self.usage += usage
         return checks

@@ -1,12 +1,14 @@
 """Requirements: what the task asks for, each with what checked it and what was seen.
 
     requirements_of(task, verdict) -> list[Requirement]
+    checks_for(task) -> CheckSet | None     the task's own checks, else the library's for what it names
 
 Every acceptance check is a requirement (passed or failed, with its failed step). Every placeholder the
 probe named fails a requirement of its own. Features the task's wording names (the offline phrase library,
 data/requirements.json) that no check covers are listed as unverified, so "working" is never read as
 "does everything the sentence says". A check covers a library requirement when it is named after it, or
-when its name uses the same phrase ("saves the list" covers saving).
+when its name uses the same phrase ("saves the list" covers saving). Some library entries come with the
+checks a user would try first ("a calculator": 2 + 3 = 5); a task without checks of its own gets those.
 """
 
 from __future__ import annotations
@@ -16,8 +18,10 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from typing import Any
 
-from aegis.schema import Acceptance, Requirement, Verdict
+from aegis.acceptance import CheckSet
+from aegis.schema import Acceptance, Requirement, Task, Verdict
 
 UNCHECKED = "no acceptance check tries it"
 
@@ -26,6 +30,8 @@ UNCHECKED = "no acceptance check tries it"
 class Phrase:
     when: re.Pattern[str]
     requirement: str
+    checks: tuple[dict[str, Any], ...] = ()
+    """What a user would try first; the entry then stands for a kind of app rather than a feature phrase."""
 
 
 def requirements_of(task: str, verdict: Verdict | None) -> list[Requirement]:
@@ -35,9 +41,17 @@ def requirements_of(task: str, verdict: Verdict | None) -> list[Requirement]:
     found += [
         Requirement(name=p.requirement, source="library", status="unverified", seen=UNCHECKED)
         for p in named_in(task)
-        if not any(name == p.requirement or p.when.search(name) for name in names)
+        if not p.checks and not any(name == p.requirement or p.when.search(name) for name in names)
     ]
     return found
+
+
+def checks_for(task: Task) -> CheckSet | None:
+    """The task's own checks (a dataset's or a file's), else the library's checks for what its sentence names."""
+    if task.checks:
+        return CheckSet.parse(task.checks_from, task.checks)
+    checks = {c["name"]: c for phrase in named_in(task.task) for c in phrase.checks}
+    return CheckSet.parse("library", list(checks.values())) if checks else None
 
 
 def named_in(task: str) -> list[Phrase]:
@@ -86,4 +100,6 @@ def _placeholders(verdict: Verdict | None) -> list[Requirement]:
 def _library() -> tuple[Phrase, ...]:
     text = resources.files("aegis.data").joinpath("requirements.json").read_text(encoding="utf-8")
     entries = json.loads(text)["requirements"]
-    return tuple(Phrase(re.compile(e["when"], re.IGNORECASE), e["requirement"]) for e in entries)
+    return tuple(
+        Phrase(re.compile(e["when"], re.IGNORECASE), e["requirement"], tuple(e.get("checks", ()))) for e in entries
+    )

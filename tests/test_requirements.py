@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from aegis.schema import Acceptance, CheckResult, Problem, StepResult, Task, Verdict
+from aegis.schema import Acceptance, Attempt, CheckResult, Problem, RunResult, StepResult, Task, Verdict
 from aegis.verdict.requirements import checks_for, named_in, requirements_of
 from fakeserver import ScriptedServer
 from helpers import fenced
@@ -134,3 +134,11 @@ def test_a_tasks_own_checks_win_and_the_kind_of_app_is_then_not_listed_as_unveri
     assert own is not None and own.source == "file" and [c.name for c in own.checks] == ["adds a task"]
     found = requirements_of("a calculator", verdict_with(CheckResult(name="adds a task", passed=True)))
     assert [r.name for r in found] == ["adds a task"]
+
+
+def test_a_partial_results_verdict_is_the_kept_attempts_not_the_last() -> None:
+    closest, last = verdict_with(CheckResult(name="adds a task", passed=True)), verdict_with()
+    attempts = [Attempt(number=n, kind="generate", code="x", verdict=v) for n, v in ((1, closest), (2, last))]
+    result = RunResult(task=Task(id="t", task="t"), status="partial", run_dir="", attempts=attempts, kept=1)
+    assert result.kept_verdict == closest
+    assert result.model_copy(update={"kept": 0}).kept_verdict == last

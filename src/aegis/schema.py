@@ -268,8 +268,16 @@ class RunResult(Frozen):
     usage: Usage = Usage()
     seconds: float = 0.0
     message: str = ""
+    kept: int = 0
+    """The number of the attempt the result reports on: the one that passed, else the closest (0: none)."""
     requirements: list[Requirement] = Field(default_factory=list)
-    """Of the attempt that was kept: the final one, or the closest when none worked."""
+    """Of the kept attempt, else of the last one."""
+
+    @property
+    def kept_verdict(self) -> Verdict | None:
+        """The kept attempt's verdict, else the last attempt's; None when no round ran."""
+        chosen = [a for a in self.attempts if a.number == self.kept] or self.attempts[-1:]
+        return chosen[0].verdict if chosen else None
 
     @property
     def rounds(self) -> int:

@@ -49,7 +49,7 @@ def run_item(item: BenchItem, settings: BenchSettings) -> BenchRow:
         raise
     except AegisError as exc:
         return _error_row(item, settings, config, str(exc))
-    verdict = _judge(result, settings, config) if result.status == "pass" else _last_verdict(result)
+    verdict = _judge(result, settings, config) if result.status == "pass" else result.kept_verdict
     return _row(item, settings, config, result, verdict)
 
 
@@ -71,17 +71,13 @@ def _build(item: BenchItem, settings: BenchSettings, config: AegisConfig, llm: L
 def _judge(result: RunResult, settings: BenchSettings, config: AegisConfig) -> Verdict | None:
     """The explorer's verdict on the final app: the AEGIS loop already has it; the seed's gate does not."""
     if settings.pipeline == "aegis":
-        return _last_verdict(result)
+        return result.kept_verdict
     out = Path(result.run_dir) / "judge"
     out.mkdir(exist_ok=True)
     checks = checks_for(result.task)
     verdict = HeadlessProber(make_runner(config.sandbox), config.probe).probe(Path(result.app_path), out, checks=checks)
     (out / "verdict.json").write_text(verdict.model_dump_json(indent=2), encoding="utf-8")
     return verdict
-
-
-def _last_verdict(result: RunResult) -> Verdict | None:
-    return result.attempts[-1].verdict if result.attempts else None
 
 
 def _row(

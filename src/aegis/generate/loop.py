@@ -212,6 +212,7 @@ class BuildRun:
             usage=self.usage,
             seconds=self.seconds,
             message=message,
+            kept=self.kept.number if self.kept else 0,
             requirements=self._requirements(),
         )
 

@@ -1,4 +1,5 @@
-"""Write src/aegis/data/pyside6_members.json: the classes of QtCore, QtGui and QtWidgets and their own members.
+"""Write src/aegis/data/pyside6_members.json: the classes of QtCore, QtGui, QtWidgets and QtPrintSupport, and
+their own members.
 
 For each class: its module, its PySide6 bases (a lookup walks them), its own public attributes (methods,
 signals, properties, nested classes, the Qt5 names of its flag types such as `Qt.ItemFlags`) and its nested
@@ -20,7 +21,7 @@ from pathlib import Path
 import PySide6
 
 OUTPUT = Path(__file__).resolve().parent.parent / "src" / "aegis" / "data" / "pyside6_members.json"
-MODULES = ("QtCore", "QtGui", "QtWidgets")
+MODULES = ("QtCore", "QtGui", "QtWidgets", "QtPrintSupport")
 ALIAS_SUFFIXES = ("Flag", "Option", "Type", "Hint")
 
 

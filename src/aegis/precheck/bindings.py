@@ -15,7 +15,7 @@ import ast
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from aegis.precheck.member_table import QT_MODULES, MemberTable
+from aegis.precheck.member_table import MemberTable
 
 
 @dataclass(frozen=True)
@@ -92,7 +92,7 @@ class Bindings:
     def qt_class(self, node: ast.expr) -> str | None:
         """The PySide6 class that `node` names (`QLabel`, `LE` for an alias, `QtWidgets.QLabel`), else None."""
         if isinstance(node, ast.Attribute):
-            known = node.attr in self.table.classes and self.qt_module(node.value) in QT_MODULES
+            known = node.attr in self.table.classes and self.qt_module(node.value) in self.table.modules
             return node.attr if known else None
         if not isinstance(node, ast.Name):
             return None
@@ -108,7 +108,7 @@ class Bindings:
 
     def _only_qt_stars(self) -> bool:
         """Whether every `from ... import *` is of a PySide6 module (a name may come from any other)."""
-        return self.star_modules <= {f"PySide6.{module}" for module in QT_MODULES}
+        return self.star_modules <= {f"PySide6.{module}" for module in self.table.modules}
 
     def qt_module(self, node: ast.expr) -> str | None:
         """The module name ("QtWidgets") for a name bound to PySide6.QtWidgets, or for `PySide6.QtWidgets`."""
@@ -183,7 +183,7 @@ def _from_import(node: ast.ImportFrom, name: str) -> Imported:
 def _imported_class(binding: Binding, table: MemberTable) -> str | None:
     if not isinstance(binding, Imported) or binding.name is None:
         return None
-    known = binding.name in table.classes and binding.module.removeprefix("PySide6.") in QT_MODULES
+    known = binding.name in table.classes and binding.module.removeprefix("PySide6.") in table.modules
     return binding.name if known else None
 
 

@@ -1,8 +1,9 @@
 """What each PySide6 class has, and the hints for a name it lacks, from the shipped member table.
 
 The table (`data/pyside6_members.json`, written by `scripts/gen_pyside_members.py`) holds for each class of
-QtCore, QtGui and QtWidgets its bases, its own members and its nested enums. A lookup walks the bases, and counts
-enum members as members of the class too, as PySide6 does (`QEvent.KeyPress` works like `QEvent.Type.KeyPress`).
+the modules it covers (QtCore, QtGui, QtWidgets, QtPrintSupport) its bases, its own members and its nested
+enums. A lookup walks the bases, and counts enum members as members of the class too, as PySide6 does
+(`QEvent.KeyPress` works like `QEvent.Type.KeyPress`).
 """
 
 from __future__ import annotations
@@ -14,7 +15,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from importlib import resources
 
-QT_MODULES = ("QtCore", "QtGui", "QtWidgets")
 # Where a name is missing, the classes that do have it are named in this order first.
 COMMON_CLASSES = (
     "QTextEdit",
@@ -59,6 +59,8 @@ class QtClass:
 class MemberTable:
     version: str
     """The PySide6 version the table was generated from."""
+    modules: frozenset[str]
+    """The PySide6 modules it covers ("QtWidgets", ...); names from other modules are never checked."""
     classes: dict[str, QtClass]
     _names: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)
 
@@ -158,4 +160,4 @@ def load_members() -> MemberTable:
         )
         for name, entry in data["classes"].items()
     }
-    return MemberTable(version=data["version"], classes=classes)
+    return MemberTable(version=data["version"], modules=frozenset(data["modules"]), classes=classes)

@@ -12,7 +12,8 @@ import pytest
 from pyflakes.checker import Checker
 
 from aegis.config import ProbeConfig, SandboxConfig
-from aegis.precheck.static import PrecheckResult, load_names, precheck
+from aegis.precheck.import_fix import load_names
+from aegis.precheck.static import PrecheckResult, precheck
 from aegis.sandbox.isolation import make_runner
 from aegis.verdict.headless import HeadlessProber
 

@@ -1,7 +1,8 @@
 """Pre-checks: what can be found and fixed in a program's source before it ever runs.
 
-static.py      precheck(code): compile + pyflakes; PySide6 names used without import (or from the wrong
-               module) fixed from the shipped name table (data/pyside6_names.json)
+static.py      precheck(code): compile + pyflakes, then the fixes and checks below, in order
+import_fix.py  PyQt names to PySide6; PySide6 names used without import (or from the wrong module) fixed
+               from the shipped name table (data/pyside6_names.json)
 layout_fix.py  a QMainWindow's ignored setLayout() moved onto a central widget
 members.py     methods and enum members a PySide6 class lacks (QLineEdit.append, Qt.KeyPressEvent), with
                did-you-mean; the unique fixes made (QLineEdit.append -> setText(text() + ...))

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from aegis.acceptance import CheckSet
 from aegis.schema import Acceptance, Attempt, CheckResult, Problem, RunResult, StepResult, Task, Verdict
 from aegis.verdict.requirements import checks_for, named_in, requirements_of
 from fakeserver import ScriptedServer
@@ -142,3 +143,11 @@ def test_a_partial_results_verdict_is_the_kept_attempts_not_the_last() -> None:
     result = RunResult(task=Task(id="t", task="t"), status="partial", run_dir="", attempts=attempts, kept=1)
     assert result.kept_verdict == closest
     assert result.model_copy(update={"kept": 0}).kept_verdict == last
+
+
+def test_checks_a_failed_program_never_got_to_are_failed_requirements() -> None:
+    checks = CheckSet.parse("dataset", [ADDS, SAVES])
+    crashed = Verdict.failing(Problem(kind="exception", message="ZeroDivisionError at start-up"))
+    found = requirements_of("a todo list that saves", crashed, checks)
+    assert [(r.name, r.status) for r in found] == [("adds a task", "failed"), ("saves the list", "failed")]
+    assert found[0].seen.startswith("not tried")

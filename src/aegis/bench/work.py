@@ -26,7 +26,7 @@ from aegis.paths import attempt_app, final_app
 from aegis.protocols import LLM
 from aegis.run.recorder import RunRecorder
 from aegis.sandbox.isolation import make_runner
-from aegis.schema import Completion, Message, RunResult, Verdict
+from aegis.schema import Completion, Message, RunResult, Task, Verdict
 from aegis.verdict.checks import failure_sentence
 from aegis.verdict.headless import HeadlessProber
 from aegis.verdict.requirements import checked_count, checks_for, passed_count, requirements_of
@@ -105,12 +105,12 @@ def _row(
         executable=_rel(Path(result.package.archive), out) if result.package and result.package.ok else "",
         acceptance=_acceptance(verdict),
         **_repairs(result),
-        **_requirements(result.task.task, verdict),
+        **_requirements(result.task, verdict),
     )
 
 
-def _requirements(task: str, verdict: Verdict | None) -> dict[str, Any]:
-    found = requirements_of(task, verdict)
+def _requirements(task: Task, verdict: Verdict | None) -> dict[str, Any]:
+    found = requirements_of(task.task, verdict, checks_for(task))
     return {
         "requirements_passed": passed_count(found),
         "requirements_checked": checked_count(found),

@@ -135,7 +135,7 @@ class BuildRun:
         if not runnable:
             return "fail", why
         self.kept = max(runnable, key=_closeness)
-        requirements = requirements_of(self.task.task, self.kept.verdict)
+        requirements = requirements_of(self.task.task, self.kept.verdict, self.checks)
         if not (done := passed_count(requirements)):
             return "fail", why
         self._keep(self.kept)
@@ -218,7 +218,7 @@ class BuildRun:
 
     def _requirements(self) -> list[Requirement]:
         attempt = self.kept or (self.attempts[-1] if self.attempts else None)
-        return requirements_of(self.task.task, attempt.verdict if attempt else None)
+        return requirements_of(self.task.task, attempt.verdict if attempt else None, self.checks)
 
 
 def _closeness(attempt: Attempt) -> tuple[int, int, int]:

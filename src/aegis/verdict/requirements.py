@@ -1,6 +1,6 @@
 """Requirements: what the task asks for, each with what checked it and what was seen.
 
-    requirements_of(task, verdict) -> list[Requirement]
+    requirements_of(task, verdict, checks) -> list[Requirement]
     checks_for(task) -> CheckSet | None     the task's own checks, else the library's for what it names
 
 Every acceptance check is a requirement (passed or failed, with its failed step). Every placeholder the
@@ -24,6 +24,7 @@ from aegis.acceptance import CheckSet
 from aegis.schema import Acceptance, Requirement, Task, Verdict
 
 UNCHECKED = "no acceptance check tries it"
+NOT_TRIED = "not tried: the program failed before its checks could run"
 
 
 @dataclass(frozen=True)
@@ -34,16 +35,29 @@ class Phrase:
     """What a user would try first; the entry then stands for a kind of app rather than a feature phrase."""
 
 
-def requirements_of(task: str, verdict: Verdict | None) -> list[Requirement]:
+def requirements_of(task: str, verdict: Verdict | None, checks: CheckSet | None = None) -> list[Requirement]:
+    """`checks`: what the program had to pass; a check the verdict has no result for (the program failed
+    before its checks could run) is a failed requirement, not a missing one."""
     acceptance = verdict.acceptance if verdict is not None else None
-    found = _checked(acceptance) + _placeholders(verdict)
-    names = [c.name for c in acceptance.checks] if acceptance is not None else []
+    found = _checked(acceptance) + _not_tried(checks, acceptance) + _placeholders(verdict)
+    names = [r.name for r in found if r.checked_by.startswith("check ")]
     found += [
         Requirement(name=p.requirement, source="library", status="unverified", seen=UNCHECKED)
         for p in named_in(task)
         if not p.checks and not any(name == p.requirement or p.when.search(name) for name in names)
     ]
     return found
+
+
+def _not_tried(checks: CheckSet | None, acceptance: Acceptance | None) -> list[Requirement]:
+    if checks is None:
+        return []
+    tried = {c.name for c in acceptance.checks} if acceptance is not None else set()
+    return [
+        Requirement(name=c.name, source=checks.source, status="failed", checked_by=f"check '{c.name}'", seen=NOT_TRIED)
+        for c in checks.checks
+        if c.name not in tried
+    ]
 
 
 def checks_for(task: Task) -> CheckSet | None:

@@ -108,11 +108,11 @@ def test_the_report_stamps_the_time_and_writes_one_flushed_line_per_record(tmp_p
 def test_the_probe_arguments_read_back_from_argv_and_from_json(tmp_path: Path) -> None:
     options = ProbeOptions(max_actions=5, seed=3).checking({"name": "adds", "steps": []})
     args = ProbeArgs(report=tmp_path / "r.jsonl", shots=tmp_path / "s", timeout=4, settle=0.1, options=options)
-    again, app = ProbeArgs.from_argv(args.to_argv(tmp_path / "app.py"), "qt")
+    again, app = ProbeArgs.from_argv(args.to_argv(tmp_path / "app.py"))
     assert (again, app) == (args, (tmp_path / "app.py").resolve())
     assert ProbeArgs.from_json(json.loads(json.dumps(args.to_json()))) == args
     assert not options.explore and "accept" not in ProbeOptions().to_json()
-    short, _ = ProbeArgs.from_argv([str(tmp_path / "r.jsonl"), str(tmp_path / "s"), "app.py"], "tk")
+    short, _ = ProbeArgs.from_argv(["tk", str(tmp_path / "r.jsonl"), str(tmp_path / "s"), "app.py"])
     assert (short.timeout, short.settle, short.options, short.toolkit) == (20.0, 0.3, ProbeOptions(), "tk")
 
 

@@ -19,7 +19,7 @@ from aegis.probe.records import ActionTaken, of
 from aegis.sandbox.isolation import make_runner
 from aegis.schema import ExecResult, Verdict
 from aegis.verdict.judge import judge, read_report
-from aegis.verdict.toolkit import VirtualDisplay, detect_toolkit, launcher_for
+from aegis.verdict.toolkit import LAUNCHER, VirtualDisplay, detect_toolkit, toolkit_env
 
 APPS = Path(__file__).parent / "apps"
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
@@ -31,13 +31,15 @@ class Run:
 
     def __init__(self, name: str, out: Path, display: str | None = None, timeout: float = 4.0) -> None:
         app = APPS / f"{name}.py"
-        probe, env = launcher_for(detect_toolkit(app.read_text(encoding="utf-8")))
+        toolkit = detect_toolkit(app.read_text(encoding="utf-8"))
+        env = toolkit_env(toolkit)
         if display is not None:
             env["DISPLAY"] = display
         report = out / "probe.jsonl"
         argv = [
             sys.executable,
-            str(resources.files("aegis.probe").joinpath(probe)),
+            str(resources.files("aegis.probe").joinpath(LAUNCHER)),
+            toolkit,
             str(report),
             str(out / "screenshots"),
             str(app),
@@ -101,12 +103,10 @@ def test_the_toolkit_is_read_from_the_imports(code: str, toolkit: str) -> None:
     assert detect_toolkit(code) == toolkit
 
 
-def test_each_toolkit_has_a_probe_file_and_its_environment() -> None:
-    for toolkit in ("qt", "tk", "pygame"):
-        probe, _ = launcher_for(toolkit)
-        assert resources.files("aegis.probe").joinpath(probe).is_file()
-    assert launcher_for("tk")[1] == {}
-    assert {"SDL_VIDEODRIVER": "dummy", "SDL_AUDIODRIVER": "dummy"}.items() <= launcher_for("pygame")[1].items()
+def test_the_probe_script_exists_and_each_toolkit_has_its_environment() -> None:
+    assert resources.files("aegis.probe").joinpath(LAUNCHER).is_file()
+    assert toolkit_env("tk") == {} == toolkit_env("qt")
+    assert {"SDL_VIDEODRIVER": "dummy", "SDL_AUDIODRIVER": "dummy"}.items() <= toolkit_env("pygame").items()
 
 
 def test_a_missing_xvfb_says_which_package_to_install() -> None:

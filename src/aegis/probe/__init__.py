@@ -1,8 +1,6 @@
 """The probe: code that runs inside the checked program's own process, next to the app under test.
 
-launch.py         Qt launcher script (python launch.py REPORT SHOTS APP TIMEOUT SETTLE OPTIONS_JSON)
-tk_launch.py      the same for Tkinter programs
-pygame_launch.py  the same for pygame programs
+launch.py         the launcher script (python launch.py TOOLKIT REPORT SHOTS APP TIMEOUT SETTLE OPTIONS_JSON)
 frozen.py         starts the probe inside a packaged executable (AEGIS_PROBE, from a PyInstaller runtime hook)
 child.py          what every start shares: report, hooks, watchdog, the toolkit's session, the app as __main__
 runtime.py        Report, the exception hooks, the hang Watchdog and run_app

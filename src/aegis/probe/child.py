@@ -1,6 +1,6 @@
-"""Starts the probe for one toolkit: launch.py (Qt), tk_launch.py, pygame_launch.py and frozen.py come here.
+"""Starts the probe for one toolkit: launch.py and frozen.py come here.
 
-    python launch.py|tk_launch.py|pygame_launch.py REPORT SHOTS APP TIMEOUT SETTLE [OPTIONS_JSON]
+    python launch.py TOOLKIT REPORT SHOTS APP TIMEOUT SETTLE [OPTIONS_JSON]
 
 Same report, exception hooks, watchdog and `__main__` run for all; only the session that hooks the
 toolkit's event loop differs. Runs inside the app's child process; never imported by the AEGIS core.
@@ -18,9 +18,9 @@ from aegis.probe.records import Note, Start
 from aegis.probe.runtime import Report, Watchdog, install_hooks, run_app
 
 
-def start(toolkit: str) -> None:
+def start() -> None:
     """Runs the app under the probe, as the launcher script's arguments say."""
-    args, app = ProbeArgs.from_argv(sys.argv[1:], toolkit)
+    args, app = ProbeArgs.from_argv(sys.argv[1:])
     report = begin(args)
     run_app(report, app)
 

@@ -1,11 +1,13 @@
-"""Runs inside the child process of a PySide6 app, before any app code:
+"""Runs inside the child process of a GUI app, before any app code:
 
-    python launch.py REPORT SHOTS APP TIMEOUT SETTLE [OPTIONS_JSON]
+    python launch.py TOOLKIT REPORT SHOTS APP TIMEOUT SETTLE [OPTIONS_JSON]      TOOLKIT: qt, tk or pygame
 
-It installs exception hooks, a Qt message handler, faulthandler and a hang watchdog, then runs APP as
-`__main__`. When the app enters its event loop, it waits for a visible window (no fixed sleep), lets the
-app settle, records the windows, screenshots and UI inspections, then explores the GUI one action at a
-time (dismissing modal dialogs as they appear), takes the final screenshots and ends the process.
+It installs exception hooks, the toolkit's session (for Qt: a message handler too), faulthandler and a hang
+watchdog, then runs APP as `__main__`. For Tk, DISPLAY must name an X server (the core starts a private
+Xvfb); for pygame the core sets SDL's dummy drivers. When the app enters its event loop, the session waits
+for a visible window (no fixed sleep), lets the app settle, records the windows, screenshots and UI
+inspections, then explores the GUI one action at a time (dismissing modal dialogs as they appear), takes the
+final screenshots and ends the process.
 Everything goes to REPORT as JSON lines (records.py), flushed one by one, so a crash loses nothing. The
 AEGIS core only reads REPORT; only code in this folder imports PySide6.
 
@@ -26,7 +28,7 @@ sys.path.append(str(_HERE.parent.parent))
 def main() -> None:
     from aegis.probe.child import start
 
-    start("qt")
+    start()
 
 
 if __name__ == "__main__":

@@ -77,23 +77,24 @@ class ProbeArgs:
     toolkit: str = "qt"
 
     def to_argv(self, app: Path) -> list[str]:
-        """REPORT SHOTS APP TIMEOUT SETTLE OPTIONS_JSON, as launch.py, tk_launch.py and pygame_launch.py read them."""
+        """TOOLKIT REPORT SHOTS APP TIMEOUT SETTLE OPTIONS_JSON, as launch.py reads them."""
         options = json.dumps(self.options.to_json())
-        return [str(self.report), str(self.shots), str(app), str(self.timeout), str(self.settle), options]
+        return [self.toolkit, str(self.report), str(self.shots), str(app), str(self.timeout), str(self.settle), options]
 
     @classmethod
-    def from_argv(cls, argv: Sequence[str], toolkit: str) -> tuple[ProbeArgs, Path]:
-        """The arguments and the app from a launcher's arguments; TIMEOUT, SETTLE and OPTIONS_JSON may be left out."""
-        timeout, settle, options = [*argv[3:6], "", "", ""][:3]
+    def from_argv(cls, argv: Sequence[str]) -> tuple[ProbeArgs, Path]:
+        """The arguments and the app from launch.py's arguments; TIMEOUT, SETTLE and OPTIONS_JSON may be left out."""
+        toolkit, report, shots, app = argv[:4]
+        timeout, settle, options = [*argv[4:7], "", "", ""][:3]
         args = cls(
-            report=Path(argv[0]),
-            shots=Path(argv[1]),
+            report=Path(report),
+            shots=Path(shots),
             timeout=float(timeout or cls.timeout),
             settle=float(settle or cls.settle),
             options=ProbeOptions.from_json(json.loads(options or "{}")),
             toolkit=toolkit,
         )
-        return args, Path(argv[2]).resolve()
+        return args, Path(app).resolve()
 
     def to_json(self) -> dict[str, Any]:
         return {

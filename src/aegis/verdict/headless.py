@@ -27,7 +27,7 @@ from aegis.protocols import Runner
 from aegis.schema import ExecResult, Problem, Verdict
 from aegis.verdict.checks import acceptance_problems, run_checks
 from aegis.verdict.judge import judge, read_report
-from aegis.verdict.toolkit import Toolkit, VirtualDisplay, detect_toolkit, launcher_for, needs_display
+from aegis.verdict.toolkit import LAUNCHER, Toolkit, VirtualDisplay, detect_toolkit, needs_display, toolkit_env
 
 NOT_QT = "acceptance checks need a PySide6 app; skipped"
 MARGIN_SECONDS = 10.0
@@ -49,7 +49,7 @@ def child_environment(toolkit: Toolkit, home: Path | None = None) -> Iterator[tu
     """A home and the environment a checked program gets there: the offscreen screen, the toolkit's settings
     and, for Tk, a private Xvfb. The home is `home` when given (the runs of one check share it), else a
     temporary folder gone when the block ends."""
-    _, toolkit_env = launcher_for(toolkit)
+    extra_env = toolkit_env(toolkit)
     with ExitStack() as stack:
         folder = home or Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="aegis-home-")))
         screen = folder / "screen.json"
@@ -60,7 +60,7 @@ def child_environment(toolkit: Toolkit, home: Path | None = None) -> Iterator[tu
             "XDG_RUNTIME_DIR": str(folder),
             "PYTHONUNBUFFERED": "1",
             "PYTHONDONTWRITEBYTECODE": "1",
-            **toolkit_env,
+            **extra_env,
         }
         if needs_display(toolkit):
             env["DISPLAY"] = stack.enter_context(VirtualDisplay())
@@ -114,7 +114,7 @@ class HeadlessProber:
         args = probe_args(self.config, toolkit, report, out_dir / "screenshots", options)
         with child_environment(toolkit, home) as (_, env):
             result = self.runner.run(
-                [python or self.python, _launcher(toolkit), *args.to_argv(app)],
+                [python or self.python, _launcher(), *args.to_argv(app)],
                 cwd=app.parent,
                 timeout=self.config.timeout + seconds + MARGIN_SECONDS,
                 env=env,
@@ -126,12 +126,6 @@ class HeadlessProber:
         if not records and result.signal is None:
             raise ProbeError(f"the check's probe did not start: {result.stderr.strip()[-300:]}")
         return records, result
-
-
-def _launcher(toolkit: Toolkit) -> str:
-    """The probe script that starts the app, in aegis/probe."""
-    script, _ = launcher_for(toolkit)
-    return str(resources.files("aegis.probe").joinpath(script))
 
 
 def _severity(config: ProbeConfig) -> Literal["fail", "warn"]:
@@ -154,3 +148,8 @@ def probe_args(config: ProbeConfig, toolkit: Toolkit, report: Path, shots: Path,
     return ProbeArgs(
         report=report, shots=shots, timeout=config.timeout, settle=config.settle, options=options, toolkit=toolkit
     )
+
+
+def _launcher() -> str:
+    """The probe's script, in aegis/probe."""
+    return str(resources.files("aegis.probe").joinpath(LAUNCHER))

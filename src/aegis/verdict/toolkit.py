@@ -1,7 +1,7 @@
 """Which GUI toolkit a program uses, and what its probe needs to run: a probe file, env, an X server.
 
     detect_toolkit(code)      "qt" (PySide6, and the default), "tk" (tkinter) or "pygame", from the imports
-    launcher_for(toolkit)     the probe file in aegis/probe and the extra environment for the child
+    toolkit_env(toolkit)      the extra environment the child needs (the probe's script is LAUNCHER for all)
     VirtualDisplay()          `with VirtualDisplay() as display:` runs Xvfb; display is the DISPLAY value
 
 Qt runs offscreen and pygame on SDL's dummy driver; Tk has no offscreen mode, so it gets a private Xvfb.
@@ -25,13 +25,12 @@ from aegis.imports import top_level
 Toolkit = Literal["qt", "tk", "pygame"]
 
 QT_MODULES = frozenset({"PySide6", "PySide2", "PyQt6", "PyQt5"})
-LAUNCHERS: dict[Toolkit, tuple[str, dict[str, str]]] = {
-    "qt": ("launch.py", {}),
-    "tk": ("tk_launch.py", {}),
-    "pygame": (
-        "pygame_launch.py",
-        {"SDL_VIDEODRIVER": "dummy", "SDL_AUDIODRIVER": "dummy", "PYGAME_HIDE_SUPPORT_PROMPT": "1"},
-    ),
+LAUNCHER = "launch.py"
+"""The probe's script in aegis/probe, for every toolkit: `python launch.py TOOLKIT ...`."""
+TOOLKIT_ENV: dict[Toolkit, dict[str, str]] = {
+    "qt": {},
+    "tk": {},
+    "pygame": {"SDL_VIDEODRIVER": "dummy", "SDL_AUDIODRIVER": "dummy", "PYGAME_HIDE_SUPPORT_PROMPT": "1"},
 }
 STOP_SECONDS = 5.0
 MISSING_XVFB = "Tk apps need a virtual X server: install the Debian package xvfb"
@@ -49,10 +48,9 @@ def detect_toolkit(code: str) -> Toolkit:
     return "qt"
 
 
-def launcher_for(toolkit: Toolkit) -> tuple[str, dict[str, str]]:
-    """The probe's file name in aegis/probe and the environment it adds (Tk: the caller adds DISPLAY)."""
-    probe, env = LAUNCHERS[toolkit]
-    return probe, dict(env)
+def toolkit_env(toolkit: Toolkit) -> dict[str, str]:
+    """What the child's environment needs for the toolkit (Tk: the caller adds DISPLAY)."""
+    return dict(TOOLKIT_ENV[toolkit])
 
 
 def needs_display(toolkit: Toolkit) -> bool:

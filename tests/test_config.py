@@ -175,7 +175,7 @@ def test_an_old_style_toml_with_a_check_section_still_works_and_warns(caplog: py
 def test_a_new_section_wins_over_its_old_name_and_an_old_env_var_still_works(
     caplog: pytest.LogCaptureFixture,
 ) -> None:
-    write_toml("[check]\ntimeout = 7\nseed = 3\n[probe]\ntimeout = 9\n")
+    write_toml("[probe]\ntimeout = 9\n[check]\ntimeout = 7\nseed = 3\n")
     config = load_config(env={"AEGIS_CHECK_MAX_ACTIONS": "5"})
     assert (config.probe.timeout, config.probe.seed, config.probe.max_actions) == (9, 3, 5)
     assert "AEGIS_CHECK_MAX_ACTIONS is deprecated: use AEGIS_PROBE_MAX_ACTIONS" in caplog.text

@@ -175,7 +175,7 @@ def load_config(
     """Merge the sources; flags are `{section: {field: value}}` with None meaning "not given"."""
     merged: dict[str, dict[str, Any]] = {name: {} for name in SECTIONS}
     for layer in (_from_toml(toml_path), _from_env(os.environ if env is None else env), flags or {}):
-        for section, values in layer.items():
+        for section, values in sorted(layer.items(), key=lambda item: item[0] not in RENAMED):  # new names win
             merged[RENAMED.get(section, section)].update({k: v for k, v in values.items() if v is not None})
     try:
         return AegisConfig.model_validate(merged)

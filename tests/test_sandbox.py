@@ -19,8 +19,10 @@ import pytest
 
 from aegis.config import ProbeConfig, SandboxConfig
 from aegis.errors import ConfigError
+from aegis.run.recorder import RunRecorder
+from aegis.run.redact import Redactor
 from aegis.sandbox.isolation import SandboxRunner, make_runner
-from aegis.schema import ExecResult, Verdict
+from aegis.schema import Attempt, ExecResult, Task, Verdict
 from aegis.verdict.headless import HeadlessProber
 
 APPS = Path(__file__).parent / "apps"
@@ -239,3 +241,27 @@ def test_auto_without_namespaces_warns_and_keeps_the_limits(
         runner = make_runner(SandboxConfig())
     assert runner.isolation == "rlimits+scrubbed-env"
     assert "install bubblewrap" in caplog.text
+
+
+def test_links_a_program_leaves_in_its_folder_are_replaced_never_followed(tmp_path: Path) -> None:
+    """AEGIS writes the output, the verdict and the requirements after the run; a link left there by the program
+    could point at any file of this machine."""
+    canary = tmp_path / "canary.txt"
+    canary.write_text("untouched")
+    folder = tmp_path / "attempt"
+    folder.mkdir()
+    app = folder / "app.py"
+    shutil.copy(APPS / "adversarial_links.py", app)
+
+    verdict = HeadlessProber(make_runner(SandboxConfig()), FAST).probe(app, folder)
+    assert verdict.passed, verdict.problems
+    assert not (folder / "stdout.txt").is_symlink() and not (folder / "stderr.txt").is_symlink()
+
+    recorder = RunRecorder(tmp_path / "runs", Task(id="t", task="t"), redact=Redactor())
+    attempt_folder = recorder.attempt_dir(1)
+    for name in ("app.py", "verdict.json"):
+        (attempt_folder / name).symlink_to(canary)
+    recorder.save_attempt(Attempt(number=1, kind="generate", code="print('hi')", verdict=verdict))
+    recorder.close()
+    assert (attempt_folder / "app.py").read_text() == "print('hi')"
+    assert canary.read_text() == "untouched"

@@ -5,12 +5,17 @@
         app/app.py              the final program, and its executable under app/dist/
 
 Every module that builds one of these paths asks here, so the layout has one home.
+
+A checked program may write in its attempt folder (its working folder) and leave a symbolic link where AEGIS
+writes next, pointing anywhere on this machine: files there are written with `replace_file`, which swaps in a
+new file and never follows a link.
 """
 
 from __future__ import annotations
 
 import os
 import re
+import tempfile
 import unicodedata
 from pathlib import Path
 
@@ -62,3 +67,16 @@ def last_attempt_app(run_dir: Path) -> Path | None:
         if path.parent.name.isdigit()
     ]
     return max(numbered)[1] if numbered else None
+
+
+def replace_file(path: Path, text: str) -> None:
+    """Write `text` to `path` as a new file (a temporary one renamed over it, so a link left at `path` is
+    replaced, never followed, and a reader never sees half a file)."""
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

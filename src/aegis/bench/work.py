@@ -22,7 +22,7 @@ from aegis.errors import AegisError, ConfigError, LLMAuthError
 from aegis.generate.session import build_one
 from aegis.llm import make_llm
 from aegis.package.buildenv import locked
-from aegis.paths import attempt_app, final_app
+from aegis.paths import attempt_app, final_app, replace_file
 from aegis.protocols import LLM
 from aegis.run.recorder import RunRecorder
 from aegis.sandbox.isolation import make_runner
@@ -76,7 +76,7 @@ def _judge(result: RunResult, settings: BenchSettings, config: AegisConfig) -> V
     out.mkdir(exist_ok=True)
     checks = checks_for(result.task)
     verdict = HeadlessProber(make_runner(config.sandbox), config.probe).probe(Path(result.app_path), out, checks=checks)
-    (out / "verdict.json").write_text(verdict.model_dump_json(indent=2), encoding="utf-8")
+    replace_file(out / "verdict.json", verdict.model_dump_json(indent=2))  # the judged program ran in `out`
     return verdict
 
 

@@ -11,7 +11,6 @@ back twice in a row. `run()` finalizes the run folder in `finally:`, whatever ha
 from __future__ import annotations
 
 import logging
-import shutil
 import time
 from dataclasses import dataclass, field
 
@@ -22,7 +21,7 @@ from aegis.errors import AegisError
 from aegis.generate.ask import Asker, AttemptKind
 from aegis.generate.spec import SpecWriter
 from aegis.generate.trial import REQUIREMENTS, Trial
-from aegis.paths import final_app, slugify
+from aegis.paths import final_app, replace_file, slugify
 from aegis.protocols import Packager
 from aegis.run.recorder import RunRecorder
 from aegis.schema import Attempt, PackageResult, Requirement, RunResult, RunStatus, Task, Usage, Verdict
@@ -167,8 +166,8 @@ class BuildRun:
         app.parent.mkdir(exist_ok=True)
         app.write_text(attempt.code, encoding="utf-8")
         requirements = self.recorder.attempt_dir(attempt.number) / REQUIREMENTS
-        if requirements.exists():
-            shutil.copyfile(requirements, app.parent / REQUIREMENTS)
+        if requirements.is_file() and not requirements.is_symlink():  # the program ran in that folder
+            replace_file(app.parent / REQUIREMENTS, requirements.read_text(encoding="utf-8"))
 
     def _next_kind(self) -> AttemptKind:
         """Repair, unless the same problem came back twice in a row: then start again from scratch."""

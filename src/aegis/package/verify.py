@@ -16,6 +16,7 @@ import shutil
 from pathlib import Path
 
 from aegis.config import ProbeConfig
+from aegis.paths import replace_file
 from aegis.probe.options import PROBE_ENV
 from aegis.probe.records import Fault, Frame, Record
 from aegis.protocols import Runner
@@ -52,8 +53,8 @@ class ExecutableProber:
                 env={**env, "TMPDIR": str(home), PROBE_ENV: json.dumps(args.to_json())},  # one-file unpacks in TMPDIR
                 writable=[out_dir],
             )
-        (out_dir / "stdout.txt").write_text(result.stdout, encoding="utf-8")
-        (out_dir / "stderr.txt").write_text(result.stderr, encoding="utf-8")
+        replace_file(out_dir / "stdout.txt", result.stdout)  # the program may have left links here
+        replace_file(out_dir / "stderr.txt", result.stderr)
         records = [_with_app_frames(record, app) for record in read_report(report)]
         if not records:
             return Verdict.failing(_no_start(result), isolation=self.runner.isolation)

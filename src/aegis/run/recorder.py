@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 import platform
 import sys
 import time
@@ -27,7 +26,7 @@ from pydantic import BaseModel
 
 from aegis import __version__, paths
 from aegis.errors import RunFolderError
-from aegis.paths import slugify
+from aegis.paths import replace_file, slugify
 from aegis.run.redact import RedactingFilter, Redactor
 from aegis.schema import Attempt, Completion, Message, RunResult, Task
 
@@ -163,11 +162,15 @@ class RunRecorder:
 
     def _write_json(self, name: str, data: Any) -> None:
         """Write a whole file atomically, so a full disk never leaves it empty."""
-        self._write(f"{name}.tmp", json.dumps(data, indent=2, default=str) + "\n", mode="w")
-        os.replace(self.dir / f"{name}.tmp", self.dir / name)
+        self._write(name, json.dumps(data, indent=2, default=str) + "\n", mode="w")
 
     def _write(self, name: str, text: str, *, mode: str = "a") -> None:
+        """Append, or ("w") replace the whole file: atomically, and without following a link the checked
+        program may have left in its attempt folder."""
         try:
+            if mode == "w":
+                replace_file(self.dir / name, self.redact(text))
+                return
             with (self.dir / name).open(mode, encoding="utf-8") as handle:
                 handle.write(self.redact(text))
         except OSError as exc:

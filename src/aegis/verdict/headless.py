@@ -20,6 +20,7 @@ from typing import Any, Literal
 from aegis.acceptance import CheckSet
 from aegis.config import ProbeConfig
 from aegis.errors import ProbeError
+from aegis.paths import replace_file
 from aegis.precheck.placeholders import find_placeholders
 from aegis.probe.options import ProbeArgs, ProbeOptions
 from aegis.probe.records import Record
@@ -120,8 +121,8 @@ class HeadlessProber:
                 env=env,
                 writable=[out_dir],
             )
-        (out_dir / "stdout.txt").write_text(result.stdout, encoding="utf-8")
-        (out_dir / "stderr.txt").write_text(result.stderr, encoding="utf-8")
+        replace_file(out_dir / "stdout.txt", result.stdout)  # the program may have left links here
+        replace_file(out_dir / "stderr.txt", result.stderr)
         records = read_report(report)
         if not records and result.signal is None:
             raise ProbeError(f"the check's probe did not start: {result.stderr.strip()[-300:]}")

@@ -26,6 +26,7 @@ from aegis.generate import prompts
 from aegis.generate.ask import Answer, AttemptKind, OnExchange, ask_for_code
 from aegis.generate.loop import BuildRun, Parts, Rules
 from aegis.generate.trial import PlainTrial
+from aegis.paths import replace_file
 from aegis.protocols import LLM, Prober, Runner
 from aegis.run.recorder import RunRecorder
 from aegis.schema import Attempt, ExecResult, Message, Problem, ProblemKind, RunResult, Task, Verdict
@@ -75,8 +76,8 @@ class AliveProber:
             result = self.runner.run(
                 [python or sys.executable, str(app)], cwd=app.parent, timeout=self.seconds, env=env
             )
-        (out_dir / "stdout.txt").write_text(result.stdout, encoding="utf-8")
-        (out_dir / "stderr.txt").write_text(result.stderr, encoding="utf-8")
+        replace_file(out_dir / "stdout.txt", result.stdout)  # the program may have left links here
+        replace_file(out_dir / "stderr.txt", result.stderr)
         timings = {"run": round(result.seconds, 2)}
         if result.timed_out:
             return Verdict(status="pass", timings=timings, isolation=self.runner.isolation)

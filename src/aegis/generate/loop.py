@@ -134,7 +134,7 @@ class BuildRun:
         if not runnable:
             return "fail", why
         self.kept = max(runnable, key=_closeness)
-        requirements = requirements_of(self.task.task, self.kept.verdict, self.checks)
+        requirements = self._requirements()
         if not (done := passed_count(requirements)):
             return "fail", why
         self._keep(self.kept)

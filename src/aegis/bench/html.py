@@ -15,6 +15,8 @@ import jinja2
 from aegis.bench.models import BenchRow
 from aegis.paths import last_attempt_app
 
+PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
+
 
 def write_report(out: Path, rows: Sequence[BenchRow], summary: dict[str, Any]) -> Path:
     """Write `out/report.html` from the bench's rows and summary; return its path."""
@@ -71,7 +73,7 @@ def task_view(out: Path, runs: list[BenchRow]) -> dict[str, Any]:
         "seconds": sum(row.seconds for row in runs),
         "cost": sum(costs) if costs else None,
         "screenshot": shown.screenshot if (out / shown.screenshot).is_file() else "",
-        "image": data_uri(out / shown.screenshot),
+        "image": data_uri(out, shown.screenshot),
         "items": [run_view(out, row) for row in runs],
         "requirement_rate": sum(r.requirements_passed for r in runs)
         / max(1, sum(r.requirements_checked for r in runs)),
@@ -106,7 +108,12 @@ def program(out: Path, row: BenchRow) -> str:
     return last.relative_to(out).as_posix() if last else ""
 
 
-def data_uri(png: Path) -> str:
-    if not png.is_file():
+def data_uri(out: Path, screenshot: str) -> str:
+    """The screenshot inlined, when it is a PNG inside the bench folder: its path comes from a report the checked
+    program could write to, so a path or link to any other file is never read into the page."""
+    png = out / screenshot
+    inside = screenshot and png.resolve().is_relative_to(out.resolve())
+    if not inside or not png.is_file():
         return ""
-    return "data:image/png;base64," + base64.b64encode(png.read_bytes()).decode("ascii")
+    data = png.read_bytes()
+    return "data:image/png;base64," + base64.b64encode(data).decode("ascii") if data.startswith(PNG_MAGIC) else ""

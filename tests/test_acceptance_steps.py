@@ -33,6 +33,9 @@ TASKS = [{"type": "buy milk", "into": "Task"}, {"click": "Add"}, {"expect_sqlite
 KANBAN = [{"drag": "milk", "to": "Done"}, {"expect_items": "buy milk", "in": "Done"}, {"expect_text": "to do: 1"}]
 CUSTOM = [{"drag": "buy milk", "to": "Doing"}, {"expect_items": "buy milk", "in": "Doing"}]
 PREVIEW = [{"type": "# Hello", "into": "Markdown"}, {"expect_text": "Hello", "elsewhere": True}]
+STORED = [{"type": "example.org", "into": "Site"}, {"type": "hunter2", "into": "Password"}, {"click": "Add"}]
+UNSTORED = [*STORED[:2], {"expect_not_stored": "hunter2"}]
+CSV_FILE = [{"provide_file": "people.csv", "content": "name,age\nAda,36\n"}, {"click": "Open"}]
 
 
 def run(app: str, steps: list[dict[str, object]], tmp_path: Path) -> CheckResult:
@@ -77,6 +80,27 @@ CASES: list[tuple[str, list[dict[str, object]], bool | str]] = [
     ("kanban_custom_broken.py", CUSTOM, "'Doing' did not accept the dragged item 'buy milk'"),
     ("markdown.py", PREVIEW, True),
     ("markdown_broken.py", PREVIEW, "no text 'Hello' is shown outside the field typed into"),
+    ("vault.py", [*STORED, {"expect_not_stored": "hunter2"}], True),
+    ("vault_broken.py", [*STORED, {"expect_not_stored": "hunter2"}], ".vault.json holds 'hunter2' in plain text"),
+    ("vault.py", UNSTORED, "the app wrote no file (in its folder or its home folder), so nothing was stored"),
+    ("opener.py", [*CSV_FILE, {"expect_text": "rows: 2, first: name"}], True),
+    ("opener_broken.py", [*CSV_FILE, {"expect_text": "rows: 2"}], "no text 'rows: 2' is shown"),
+    (
+        "opener.py",
+        [
+            {"provide_file": "b.xlsx", "content": "name,age\nAda,36"},
+            {"click": "Open"},
+            {"expect_text": "cells: name age Ada"},
+        ],
+        True,
+    ),
+    ("opener.py", [{"provide_file": "tone.wav"}, {"click": "Open"}, {"expect_text": "seconds: 1"}], True),
+    (
+        "opener.py",
+        [{"provide_file": "book.pdf", "content": "Chapter 1"}, {"click": "Open"}, {"expect_text": "a PDF"}],
+        True,
+    ),
+    ("opener.py", [{"provide_file": "photo.png"}, {"click": "Open"}, {"expect_text": "a PNG"}], True),
 ]
 
 
@@ -142,6 +166,9 @@ def test_each_format_tells_a_real_file_from_a_renamed_one(fmt: str, good: bytes,
         ({"expect_sqlite": ""}, "expect_sqlite: String should have at least 1 character"),
         ({"expect_clipboard": "x", "in": "field"}, "in: Extra inputs are not permitted"),
         ({"expect_text": "x", "elsewhere": "maybe"}, "elsewhere: Input should be a valid boolean"),
+        ({"provide_file": "../x.csv"}, "provide_file: String should match pattern"),
+        ({"provide_file": "a/b.csv"}, "provide_file: String should match pattern"),
+        ({"expect_not_stored": ""}, "expect_not_stored: String should have at least 1 character"),
     ],
 )
 def test_bad_fields_are_rejected_with_the_check_and_step_named(step: dict[str, object], error: str) -> None:
@@ -164,6 +191,8 @@ def test_bad_fields_are_rejected_with_the_check_and_step_named(step: dict[str, o
             "and a real PDF (QPdfWriter, or QPrinter with PdfFormat) is written",
         ),
         ({"expect_file": "", "lacks": "pw"}, "a file that does not hold 'pw' in plain text (encrypt or encode it) is"),
+        ({"provide_file": "a.csv", "content": "x"}, "the user has a file 'a.csv' holding 'x'; the next open dialog"),
+        ({"expect_not_stored": "pw"}, "does not hold 'pw' in plain text (encrypt it"),
     ],
 )
 def test_the_generate_prompt_says_what_each_new_step_needs(step: dict[str, object], words: str) -> None:

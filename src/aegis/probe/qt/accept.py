@@ -46,6 +46,7 @@ DOING = {
     "select": "selecting",
     "drag": "dragging",
     "set_clipboard": "setting the clipboard to",
+    "provide_file": "providing the file",
 }
 EVERY_ACTION: dict[str, Callable[[State, Step], Perform | Outcome]] = {**ACTIONS, "drag": drag}
 

@@ -1,8 +1,9 @@
 """Dialogs during an acceptance check, answered the way a user would, without showing anything.
 
-File dialogs return sample files written to $HOME (the probe's temporary home): an image filter gets a
-four-colour PNG, other open dialogs a text file, a save dialog a fresh path (with the suffix of the format the
-check's next expect_file asks for, and the file filter that names it). Message boxes are answered
+File dialogs return files written to $HOME (the probe's temporary home): the latest a `provide_file` step
+wrote, else for an image filter a four-colour PNG and for other open dialogs a text file; a save dialog a
+fresh path (with the suffix of the format the check's next expect_file asks for, and the file filter that
+names it). Message boxes are answered
 Yes/OK, input dialogs get "AEGIS", other modal dialogs are accepted; each one is recorded.
 
 Runs inside the app's child process (imports PySide6; never imported by the AEGIS core).
@@ -17,53 +18,17 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QUrl
-from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
 
+from aegis.probe.qt.accept_samples import write_provided, write_samples
 from aegis.probe.records import Dialog, FileDialog
 from aegis.probe.runtime import Report
 
-SAMPLE_TEXT = "Hello from AEGIS\n"
-SAMPLE_COLOURS = ((0xE6, 0x19, 0x4B), (0x3C, 0xB4, 0x4B), (0x43, 0x63, 0xD8), (0xFF, 0xE1, 0x19))
-"""The sample image's quadrants: saturated colours no style draws, so seeing them means the image is shown."""
-SAMPLE_SIZE = (160, 120)
-COLOUR_TOLERANCE = 16
 IMAGE_FILTER = re.compile(r"png|jpe?g|bmp|gif|webp|image|picture|photo", re.I)
 ERROR_WORDS = re.compile(r"error|fail|invalid|exception|could not|cannot|can't|unable", re.I)
 ANSWER_ROLES = (QMessageBox.ButtonRole.AcceptRole, QMessageBox.ButtonRole.YesRole)
 MAX_ANSWERS = 2
 """Accepting a dialog that refuses to close (its own validation) is tried this often, then it is rejected."""
-
-
-def write_samples(home: Path) -> tuple[Path, Path]:
-    text, image = home / "aegis-sample.txt", home / "aegis-sample.png"
-    text.write_text(SAMPLE_TEXT, encoding="utf-8")
-    width, height = SAMPLE_SIZE
-    picture = QImage(width, height, QImage.Format.Format_RGB32)
-    painter = QPainter(picture)
-    for index, colour in enumerate(SAMPLE_COLOURS):
-        left, top = (index % 2) * width // 2, (index // 2) * height // 2
-        painter.fillRect(left, top, width // 2, height // 2, QColor(*colour))
-    painter.end()
-    picture.save(str(image))
-    return text, image
-
-
-def sample_colours_shown(image: QImage, minimum: int = 40) -> int:
-    """How many of the sample's four colours cover at least `minimum` pixels of the image."""
-    picture = image.convertToFormat(QImage.Format.Format_RGB32)
-    width, stride = picture.width(), picture.bytesPerLine() // 4
-    pixels = memoryview(picture.constBits()).cast("I")
-    counts: Counter[int] = Counter()
-    for row in range(picture.height()):
-        counts.update(pixels[row * stride : row * stride + width])
-    found = [0] * len(SAMPLE_COLOURS)
-    for argb, count in counts.items():
-        rgb = ((argb >> 16) & 0xFF, (argb >> 8) & 0xFF, argb & 0xFF)
-        for index, colour in enumerate(SAMPLE_COLOURS):
-            if max(abs(a - b) for a, b in zip(rgb, colour, strict=True)) <= COLOUR_TOLERANCE:
-                found[index] += count
-    return sum(1 for count in found if count >= minimum)
 
 
 def is_error_box(box: dict[str, str]) -> bool:
@@ -83,6 +48,17 @@ class DialogAnswers:
         self.answers: Counter[int] = Counter()
         self.save_format = ""
         """The format ("pdf", "csv", ...) the check expects the next saved file to have; "" for any."""
+        self.provided: list[Path] = []
+        """Files `provide_file` steps wrote; open dialogs return the latest."""
+
+    def provide(self, name: str, content: str) -> Path:
+        path = write_provided(self.home, name, content)
+        self.provided.append(path)
+        return path
+
+    def given(self) -> set[Path]:
+        """The files this check wrote for the app: the samples and the provided files."""
+        return {self.text_sample, self.image_sample, *self.provided}
 
     def install(self) -> None:
         """Replace QFileDialog's static getters: they return sample paths at once and show nothing."""
@@ -104,7 +80,8 @@ class DialogAnswers:
         return self.chose_open(wanted)
 
     def chose_open(self, wanted: str) -> str:
-        path = str(self.image_sample if IMAGE_FILTER.search(wanted) else self.text_sample)
+        sample = self.image_sample if IMAGE_FILTER.search(wanted) else self.text_sample
+        path = str(self.provided[-1] if self.provided else sample)
         self.opened.append(path)
         self.report.emit(FileDialog(mode="open", path=path, filter=wanted.strip(), action=self.report.action))
         return path

@@ -18,8 +18,18 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QComboBox
 
 from aegis.probe.qt import accept_find as find
-from aegis.probe.qt.accept_dialogs import is_error_box, sample_colours_shown
-from aegis.probe.qt.accept_files import databases, file_texts, format_name, format_problem, holds, rows_holding
+from aegis.probe.qt.accept_dialogs import is_error_box
+from aegis.probe.qt.accept_files import (
+    databases,
+    file_texts,
+    format_name,
+    format_problem,
+    holds,
+    rows_holding,
+    stored_in,
+    written_files,
+)
+from aegis.probe.qt.accept_samples import sample_colours_shown
 from aegis.probe.qt.accept_steps import Outcome, State, Step, scope, seen_list, take_snapshot, widget_text
 from aegis.probe.qt.accept_text import shown_texts, text_matches
 from aegis.probe.qt.explore import top_windows
@@ -159,10 +169,14 @@ def expect_no_dialog_error(state: State, step: Step) -> Outcome:
     )
 
 
+def app_folders(state: State) -> list[Path]:
+    """Where an app keeps what it saves: its own folder and its home folder."""
+    return [Path(sys.argv[0]).resolve().parent if sys.argv and sys.argv[0] else Path.cwd(), state.dialogs.home]
+
+
 def expect_sqlite(state: State, step: Step) -> Outcome:
     wanted = step["expect_sqlite"]
-    roots = [Path(sys.argv[0]).resolve().parent if sys.argv and sys.argv[0] else Path.cwd(), state.dialogs.home]
-    found = databases(roots, state.since)
+    found = databases(app_folders(state), state.since)
     if not found:
         return Outcome(False, "the app wrote no SQLite database (in its folder or its home folder)")
     tables = []
@@ -182,6 +196,18 @@ def expect_clipboard(state: State, step: Step) -> Outcome:
     return Outcome(False, f"the clipboard does not hold {wanted!r}", seen_list([held]) or "the clipboard is empty")
 
 
+def expect_not_stored(state: State, step: Step) -> Outcome:
+    wanted = step["expect_not_stored"]
+    skip = [*state.dialogs.given(), state.dialogs.report.path.parent, Path(sys.argv[0])]  # not the app's doing
+    written = written_files(app_folders(state), state.since, skip)
+    if not written:
+        return Outcome(False, "the app wrote no file (in its folder or its home folder), so nothing was stored")
+    holding = [path.name for path in written if stored_in(path, wanted)]
+    if not holding:
+        return Outcome(True)
+    return Outcome(False, f"{holding[0]} holds {wanted!r} in plain text", seen_list(holding))
+
+
 EXPECTATIONS: dict[str, Callable[[State, Step], Outcome]] = {
     "expect_text": expect_text,
     "expect_changed": expect_changed,
@@ -192,4 +218,5 @@ EXPECTATIONS: dict[str, Callable[[State, Step], Outcome]] = {
     "expect_no_dialog_error": expect_no_dialog_error,
     "expect_sqlite": expect_sqlite,
     "expect_clipboard": expect_clipboard,
+    "expect_not_stored": expect_not_stored,
 }

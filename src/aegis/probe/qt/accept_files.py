@@ -5,6 +5,8 @@
     holds(data, fmt, text)              the file contains the text: in UTF-8 or UTF-16, any case
     databases(roots, since)             SQLite files under the folders, written since then, symlinks never left
     rows_holding(path, text)            whether a cell of some table holds the text, and what tables there are
+    written_files(roots, since, skip)   every file under the folders written since then, but those skipped
+    stored_in(path, text)               the file (a SQLite database: a cell) holds the text in plain sight
 
 Standard library only; runs inside the app's child process, which wrote the files.
 """
@@ -19,7 +21,7 @@ import os
 import re
 import sqlite3
 import xml.etree.ElementTree as ElementTree
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from contextlib import closing
 from pathlib import Path
 from urllib.parse import quote
@@ -32,6 +34,8 @@ NAMES = {"pdf": "PDF", "png": "PNG image", "svg": "SVG image", "html": "HTML fil
 MAX_FILES = 5000
 """Files looked at per folder, at most, when searching for databases."""
 SKIPPED_FOLDERS = {".git", ".venv", "venv", "__pycache__", "node_modules", "site-packages"}
+MAX_BYTES = 20_000_000
+"""Bytes of one file read, at most, when looking for a text in it."""
 MAX_ROWS = 2000
 """Rows read per table, at most."""
 SECONDS_SLACK = 1.0
@@ -117,11 +121,37 @@ def databases(roots: Iterable[Path], since: float) -> list[Path]:
     return [path for path in _files(folders) if _is_database(path) and _changed(path) >= since - SECONDS_SLACK]
 
 
-def _files(folders: list[Path]) -> Iterable[Path]:
+def written_files(roots: Iterable[Path], since: float, skip: Iterable[Path] = ()) -> list[Path]:
+    """Files under the folders created or changed since then, but those in `skip` (files or folders)."""
+    folders = list(dict.fromkeys(root.resolve() for root in roots))
+    skipped = {path.resolve() for path in skip}
+    return [
+        path
+        for path in _files(folders, skipped)
+        if path.resolve() not in skipped and path.is_file() and _changed(path) >= since - SECONDS_SLACK
+    ]
+
+
+def stored_in(path: Path, text: str) -> bool:
+    if _is_database(path):
+        return rows_holding(path, text)[0]
+    try:
+        with path.open("rb") as file:
+            data = file.read(MAX_BYTES)
+    except OSError:
+        return False
+    return holds(data, "txt", text)
+
+
+def _files(folders: list[Path], skipped: Collection[Path] = ()) -> Iterable[Path]:
     for folder in folders:
         seen = 0
         for parent, subfolders, names in os.walk(folder):
-            subfolders[:] = [name for name in subfolders if name not in SKIPPED_FOLDERS]
+            subfolders[:] = [
+                name
+                for name in subfolders
+                if name not in SKIPPED_FOLDERS and Path(parent, name).resolve() not in skipped
+            ]
             for name in names:
                 path = Path(parent, name)
                 seen += 1

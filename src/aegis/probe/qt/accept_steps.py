@@ -223,11 +223,17 @@ def set_clipboard(state: State, step: Step) -> Perform | Outcome:
     return partial(clipboard.setText, step["set_clipboard"])
 
 
+def provide_file(state: State, step: Step) -> Perform | Outcome:
+    state.last_done = f"the file {step['provide_file']!r} was put in the home folder"
+    return partial(state.dialogs.provide, step["provide_file"], step.get("content") or "")
+
+
 ACTIONS: dict[str, Callable[[State, Step], Perform | Outcome]] = {
     "click": click,
     "type": type_text,
     "key": key,
     "select": select,
     "set_clipboard": set_clipboard,
+    "provide_file": provide_file,
 }
 """The actions but `drag` (accept_drag). A Perform may return an Outcome: the action was done, and failed."""

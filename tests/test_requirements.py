@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from aegis.acceptance import CheckSet
-from aegis.schema import Acceptance, Attempt, CheckResult, Problem, RunResult, StepResult, Task, Verdict
+from aegis.schema import Acceptance, Attempt, CheckResult, Problem, RunResult, StepResult, Task, Unverified, Verdict
 from aegis.verdict.requirements import checks_for, named_in, requirements_of
 from fakeserver import ScriptedServer
 from helpers import fenced
@@ -74,7 +74,7 @@ def test_checks_placeholders_and_unchecked_phrases_become_requirements() -> None
         CheckResult(name="saves the list", passed=False, steps=[failed_step]),
         problems=(Problem(kind="placeholder", message="export() (line 9) is a placeholder, not a feature"),),
     )
-    found = requirements_of("a todo list that saves, with search and PDF export", verdict)
+    found = requirements_of(Task(id="t", task="a todo list that saves, with search and PDF export"), verdict)
 
     assert [(r.name, r.status, r.source) for r in found] == [
         ("adds a task", "passed", "dataset"),
@@ -86,9 +86,22 @@ def test_checks_placeholders_and_unchecked_phrases_become_requirements() -> None
     assert found[1].seen == "no button or action 'Save'" and found[1].checked_by == "check 'saves the list'"
 
 
+def test_what_a_dataset_says_no_check_can_try_is_unverified_with_why() -> None:
+    task = Task(
+        id="s",
+        task="a screen recorder that saves a screenshot",
+        unverified=[Unverified(name="saving a screenshot writes a file", why="nothing to capture offscreen")],
+    )
+    found = requirements_of(task, verdict_with(CheckResult(name="records the screen", passed=False)))
+    assert [(r.name, r.status, r.seen) for r in found] == [
+        ("records the screen", "failed", ""),
+        ("saving a screenshot writes a file", "unverified", "nothing to capture offscreen"),
+    ]  # the library's "saving writes the work to a file" is covered by the dataset's own unverified entry
+
+
 def test_a_check_named_after_a_library_requirement_covers_it() -> None:
     verdict = verdict_with(CheckResult(name="a change shows up in the preview", passed=False))
-    found = requirements_of("Markdown editor with real-time preview", verdict)
+    found = requirements_of(Task(id="t", task="Markdown editor with real-time preview"), verdict)
     assert [(r.name, r.status) for r in found] == [("a change shows up in the preview", "failed")]
 
 
@@ -133,7 +146,8 @@ def test_a_task_without_checks_gets_the_librarys_checks_for_its_kind_of_app() ->
 def test_a_tasks_own_checks_win_and_the_kind_of_app_is_then_not_listed_as_unverified() -> None:
     own = checks_for(Task(id="c", task="a calculator", checks=[ADDS], checks_from="file"))
     assert own is not None and own.source == "file" and [c.name for c in own.checks] == ["adds a task"]
-    found = requirements_of("a calculator", verdict_with(CheckResult(name="adds a task", passed=True)))
+    verdict = verdict_with(CheckResult(name="adds a task", passed=True))
+    found = requirements_of(Task(id="t", task="a calculator"), verdict)
     assert [r.name for r in found] == ["adds a task"]
 
 
@@ -148,6 +162,6 @@ def test_a_partial_results_verdict_is_the_kept_attempts_not_the_last() -> None:
 def test_checks_a_failed_program_never_got_to_are_failed_requirements() -> None:
     checks = CheckSet.parse("dataset", [ADDS, SAVES])
     crashed = Verdict.failing(Problem(kind="exception", message="ZeroDivisionError at start-up"))
-    found = requirements_of("a todo list that saves", crashed, checks)
+    found = requirements_of(Task(id="t", task="a todo list that saves"), crashed, checks)
     assert [(r.name, r.status) for r in found] == [("adds a task", "failed"), ("saves the list", "failed")]
     assert found[0].seen.startswith("not tried")

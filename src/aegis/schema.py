@@ -11,14 +11,22 @@ class Frozen(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
 
+class Unverified(Frozen):
+    """A feature the task names that no check can try here, and why (no network, no audio device, ...)."""
+
+    name: str = Field(min_length=1)
+    why: str = Field(min_length=1)
+
+
 class Task(Frozen):
-    """One thing to build: a sentence, and optionally an id and acceptance checks."""
+    """One thing to build: a sentence, and optionally an id, acceptance checks and what they cannot check."""
 
     id: str
     task: str
     checks: list[dict[str, object]] = Field(default_factory=list)
     checks_from: Literal["dataset", "file"] = "dataset"
     """A dataset's checks, or those of `aegis build --checks FILE`."""
+    unverified: list[Unverified] = Field(default_factory=list)
 
 
 Role = Literal["system", "user", "assistant"]

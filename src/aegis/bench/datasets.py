@@ -1,4 +1,7 @@
-"""Task datasets: a JSON array of task sentences or `{"id", "task", "checks"}` objects.
+"""Task datasets: a JSON array of task sentences or `{"id", "task", "checks", "unverified"}` objects.
+
+`unverified` lists the features the sentence names that no check can try here, each `{"name", "why"}`
+(recording the screen offscreen, fetching with no network): they are reported beside the verdict.
 
     load_dataset(path) -> list[Task]    read, validate and give every task a unique, stable id
 
@@ -9,15 +12,17 @@ at the character where the offending item starts (or `file: cannot read: reason`
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+
+from pydantic import ValidationError
 
 from aegis.acceptance import parse_checks
 from aegis.errors import AcceptanceError, DatasetError
 from aegis.paths import slugify
-from aegis.schema import Task
+from aegis.schema import Task, Unverified
 
-_KEYS = ("id", "task", "checks")
+_KEYS = ("id", "task", "checks", "unverified")
 _WHITESPACE = " \t\n\r"
 _TYPE_NAMES = {
     list: "an array",
@@ -61,6 +66,7 @@ class _Entry:
     id: str | None
     task: str
     checks: list[dict[str, object]]
+    unverified: list[Unverified] = field(default_factory=list)
 
 
 class _DuplicateKey(ValueError):
@@ -147,6 +153,7 @@ def _parse_object(source: _Source, pos: int, item: dict[str, object]) -> _Entry:
         _task_id(source, pos, item.get("id")),
         _task_text(source, pos, task),
         _checks(source, pos, item.get("checks", [])),
+        _unverified(source, pos, item.get("unverified", [])),
     )
 
 
@@ -180,6 +187,18 @@ def _checks(source: _Source, pos: int, value: object) -> list[dict[str, object]]
     return checks
 
 
+def _unverified(source: _Source, pos: int, value: object) -> list[Unverified]:
+    """Features no check can try here: each {"name": ..., "why": ...}."""
+    if not isinstance(value, list):
+        raise source.error(pos, f"'unverified' must be an array of objects, found {_type_name(value)}")
+    try:
+        return [Unverified.model_validate(entry) for entry in value]
+    except ValidationError as e:
+        error = e.errors()[0]
+        where = ".".join(map(str, error["loc"]))
+        raise source.error(pos, f"invalid 'unverified' entry: {where}: {error['msg']}") from e
+
+
 def _assign_ids(source: _Source, entries: list[_Entry]) -> list[Task]:
     """Keep explicit ids (which must be unique); give the rest `NNN-slug`, avoiding every id taken."""
     taken = _explicit_ids(source, entries)
@@ -188,7 +207,7 @@ def _assign_ids(source: _Source, entries: list[_Entry]) -> list[Task]:
     for index, entry in enumerate(entries, start=1):
         task_id = entry.id or _free_id(f"{index:0{width}d}-{slugify(entry.task)}", taken)
         taken.add(task_id)
-        tasks.append(Task(id=task_id, task=entry.task, checks=entry.checks))
+        tasks.append(Task(id=task_id, task=entry.task, checks=entry.checks, unverified=entry.unverified))
     return tasks
 
 

@@ -110,7 +110,7 @@ def _row(
 
 
 def _requirements(task: Task, verdict: Verdict | None) -> dict[str, Any]:
-    found = requirements_of(task.task, verdict, checks_for(task))
+    found = requirements_of(task, verdict, checks_for(task))
     return {
         "requirements_passed": passed_count(found),
         "requirements_checked": checked_count(found),

@@ -217,7 +217,7 @@ class BuildRun:
 
     def _requirements(self) -> list[Requirement]:
         attempt = self.kept or (self.attempts[-1] if self.attempts else None)
-        return requirements_of(self.task.task, attempt.verdict if attempt else None, self.checks)
+        return requirements_of(self.task, attempt.verdict if attempt else None, self.checks)
 
 
 def _closeness(attempt: Attempt) -> tuple[int, int, int]:

@@ -4,7 +4,8 @@
     checks_for(task) -> CheckSet | None     the task's own checks, else the library's for what it names
 
 Every acceptance check is a requirement (passed or failed, with its failed step). Every placeholder the
-probe named fails a requirement of its own. Features the task's wording names (the offline phrase library,
+probe named fails a requirement of its own. What the task says no check can try (a dataset's `unverified`,
+with why) is listed as unverified. Features the task's wording names (the offline phrase library,
 data/requirements.json) that no check covers are listed as unverified, so "working" is never read as
 "does everything the sentence says". A check covers a library requirement when it is named after it, or
 when its name uses the same phrase ("saves the list" covers saving). Some library entries come with the
@@ -35,15 +36,18 @@ class Phrase:
     """What a user would try first; the entry then stands for a kind of app rather than a feature phrase."""
 
 
-def requirements_of(task: str, verdict: Verdict | None, checks: CheckSet | None = None) -> list[Requirement]:
+def requirements_of(task: Task, verdict: Verdict | None, checks: CheckSet | None = None) -> list[Requirement]:
     """`checks`: what the program had to pass; a check the verdict has no result for (the program failed
     before its checks could run) is a failed requirement, not a missing one."""
     acceptance = verdict.acceptance if verdict is not None else None
     found = _checked(acceptance) + _not_tried(checks, acceptance) + _placeholders(verdict)
-    names = [r.name for r in found if r.checked_by.startswith("check ")]
+    found += [
+        Requirement(name=u.name, source=task.checks_from, status="unverified", seen=u.why) for u in task.unverified
+    ]
+    names = [r.name for r in found if r.status != "failed" or r.checked_by.startswith("check ")]
     found += [
         Requirement(name=p.requirement, source="library", status="unverified", seen=UNCHECKED)
-        for p in named_in(task)
+        for p in named_in(task.task)
         if not p.checks and not any(name == p.requirement or p.when.search(name) for name in names)
     ]
     return found

@@ -4,7 +4,7 @@ session.py         install(): hooks exec(), waits for a window, records, inspect
 explore.py         the interactive widgets and menu actions of a window, one GuiAction per use
 inspect_ui.py      a window as a user sees it: unreadable text, an empty window, a window larger than the screen
 accept.py          AcceptRun: one acceptance check's steps on the event loop, one per timer
-accept_steps.py    the check's actions (click, type, key, select, set_clipboard, provide_file) and the state its steps share
+accept_steps.py    the check's actions (click, type, key, select, set_clipboard, provide_file), their shared state
 accept_drag.py     the drag action: a user's drop simulated with Qt's drag and drop events
 accept_expect.py   the check's expectations, each an Outcome
 accept_files.py    what the app wrote: a saved file's format and text, SQLite rows (standard library only)

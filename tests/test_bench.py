@@ -147,6 +147,7 @@ def test_dataset_checks_judge_both_pipelines_and_fixes_are_counted(tmp_path: Pat
     assert (row["status"], row["rounds"], row["checks_repaired"], row["checks_fixed"]) == ("pass", 2, 1, 1)
     assert row["acceptance"]["passed"] and row["acceptance"]["source"] == "dataset"
     assert (totals["acceptance_rate"], totals["checks_repaired"], totals["checks_fixed_next_round"]) == (1.0, 1, 1)
+    assert totals["over_claims"] == 0
     assert "<div>run 1: 1/1</div>" in (tmp_path / "aegis" / "report.html").read_text()
     row, totals = row_and_totals("seed")
     assert (row["gate"], row["status"], row["rounds"], row["checks_repaired"]) == ("pass", "fail", 1, 0)
@@ -155,6 +156,7 @@ def test_dataset_checks_judge_both_pipelines_and_fixes_are_counted(tmp_path: Pat
         "the list has no item containing 'buy milk' (items: none)"
     ]
     assert (totals["acceptance_rate"], totals["explorer_passed"], totals["passed"]) == (0.0, 1, 0)
+    assert totals["over_claims"] == 1  # the seed called the todo list working; its Add does nothing
     assert "<div>run 1: 0/1</div>" in (tmp_path / "seed" / "report.html").read_text()
 
 

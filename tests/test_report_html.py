@@ -113,7 +113,7 @@ def summary() -> dict[str, Any]:
     }
     figures |= {"rounds_mean": 2.0, "tokens": 4700, "seconds": 120.0, "cost": None}
     figures |= {"tokens_per_working_app": 2350.0, "seconds_per_working_app": 60.0}
-    figures |= {"requirements_passed": 3, "requirements_checked": 4, "requirements_unverified": 2}
+    figures |= {"requirements_passed": 3, "requirements_checked": 4, "requirements_unverified": 2, "over_claims": 1}
     return {
         "bench": "smoke",
         "pipeline": "aegis",
@@ -171,7 +171,8 @@ def test_report_renders_offline_with_screenshots_links_and_sorting(
     assert "no screenshot" in clock.text
     assert "crash: ZeroDivisionError" in clock.text
     assert "aegis gate: pass, explorer: fail" in clock.text
-    assert "requirements passed\n3 / 4" in browser.find_element("css selector", "dl").text
+    tiles = browser.find_element("css selector", "dl").text
+    assert "requirements passed\n3 / 4" in tiles and "over-claims\n1" in tiles
     notepad = browser.find_elements("css selector", "#tasks tbody tr")[2].text
     assert "3/4" in notepad and "run 1: 3/4 passed, 2 unverified" in notepad
 

@@ -105,6 +105,11 @@ class BenchRow(Frozen):
         return self.prompt_tokens + self.completion_tokens
 
     @property
+    def over_claim(self) -> bool:
+        """The pipeline called the app working, and a requirement some check tried on it failed."""
+        return self.gate == "pass" and self.requirements_passed < self.requirements_checked
+
+    @property
     def explorer_passed(self) -> bool:
         """The explorer alone passes the final program: a pass, or a fail on acceptance checks only."""
         if self.status != "fail" or not self.problems:

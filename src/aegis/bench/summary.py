@@ -65,6 +65,7 @@ def figures(rows: Sequence[BenchRow]) -> dict[str, Any]:
             sum(r.requirements_passed for r in rows), sum(r.requirements_checked for r in rows)
         ),
         "requirements_unverified": sum(r.requirements_unverified for r in rows),
+        "over_claims": sum(r.over_claim for r in rows),
     }
 
 

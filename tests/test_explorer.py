@@ -325,3 +325,15 @@ def test_a_bad_option_value_exits_2_with_one_error_line(tmp_path: Path) -> None:
     assert result.stderr.strip().splitlines() == [
         "error: bad setting probe.max_actions: Input should be greater than or equal to 0"
     ]
+
+
+def test_an_override_that_fails_while_qt_calls_it_again_is_reported_once_with_its_root_error(tmp_path: Path) -> None:
+    """PySide nests "Error calling Python override of ..." once per level: the model reads it once."""
+    verdict = run_check("explore_override_exception", tmp_path)
+    first = verdict.problems[0]
+    assert first.message == (
+        "AttributeError: Error calling Python override of QMainWindow::eventFilter(): "
+        "type object 'PySide6.QtCore.Qt' has no attribute 'KeyPressEvent'"
+    )
+    assert first.traceback.count("in eventFilter") == 1
+    assert first.traceback.count("Error calling Python override") == 1

@@ -1,4 +1,9 @@
-"""Turn raw failures (exception records, stderr) into short Problems a model or a person can act on."""
+"""Turn raw failures (exception records, stderr) into short Problems a model or a person can act on.
+
+A traceback keeps the app's own frames only, each run of the same frame once (a virtual override that
+recurses through Qt repeats it); PySide's "Error calling Python override of X::y(): " prefix, nested once
+per level, is said once, so the model reads the root error first.
+"""
 
 from __future__ import annotations
 
@@ -35,6 +40,7 @@ DEBIAN_PACKAGES = {
     "libtk8.6.so": "tk8.6",
 }
 
+OVERRIDE_CHAIN = re.compile(r"(Error calling Python override of [\w:~]+\(\): )+")
 TRACEBACK_FRAMES = 6
 """App frames kept in a trimmed traceback: enough to find the bug, short enough for a small model."""
 
@@ -44,21 +50,27 @@ def exception_problem(record: dict[str, Any], app: Path) -> Problem:
     library = library_problem_from_text(record["message"])
     if library is not None:
         return library
-    summary = f"{record['type']}: {record['message']}".strip()
+    summary = f"{record['type']}: {condensed(record['message'])}".strip()
     if record["type"] == "ModuleNotFoundError":
         return Problem(kind="missing_module", message=summary, traceback=trim_traceback(record, app))
     return Problem(kind="exception", message=summary, traceback=trim_traceback(record, app))
 
 
+def condensed(message: str) -> str:
+    """The message with a nested chain of override prefixes said once."""
+    return OVERRIDE_CHAIN.sub(lambda chain: chain.group(1), message)
+
+
 def trim_traceback(record: dict[str, Any], app: Path) -> str:
     app_name = str(app.resolve())
-    frames = [f for f in record["frames"] if f[0] == app_name][-TRACEBACK_FRAMES:]
+    own = [tuple(f) for f in record["frames"] if f[0] == app_name]
+    frames = [f for n, f in enumerate(own) if n == 0 or f != own[n - 1]][-TRACEBACK_FRAMES:]
     lines = ["Traceback (most recent call last):"]
     for _, lineno, function, code in frames:
         lines.append(f'  File "{app.name}", line {lineno}, in {function}')
         if code:
             lines.append(f"    {code}")
-    lines.append(f"{record['type']}: {record['message']}")
+    lines.append(f"{record['type']}: {condensed(record['message'])}")
     return "\n".join(lines)
 
 

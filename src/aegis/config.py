@@ -48,8 +48,10 @@ class LLMConfig(Section):
     """Seconds to wait for one answer before giving up on that try."""
     max_retries: int = Field(default=4, ge=0)
     """Retries on 429, 5xx, timeouts and connection resets (with backoff); never on auth errors."""
-    n_ctx: int = Field(default=4096, ge=1)
-    """Context window for the embedded model, in tokens."""
+    n_ctx: int = Field(default=16384, ge=1)
+    """Context window for the embedded model, in tokens. A repair prompt holds the task, its checks, the whole
+    program and the failures, plus room for the answer: 4096 overflowed on a middle task (4,179 tokens). The
+    embedded 1.5B model's KV cache costs about 28 KB a token (16384: ~0.5 GB); it was trained on 32K."""
     threads: int = Field(default_factory=lambda: max(1, os.cpu_count() or 1), ge=1)
     """CPU threads for the embedded model."""
     price_input: float | None = Field(default=None, ge=0)

@@ -80,6 +80,7 @@ CASES: list[tuple[str, list[dict[str, object]], bool | str]] = [
     ("kanban_custom_broken.py", CUSTOM, "'Doing' did not accept the dragged item 'buy milk'"),
     ("markdown.py", PREVIEW, True),
     ("markdown_broken.py", PREVIEW, "no text 'Hello' is shown outside the field typed into"),
+    ("editor.py", [{"type": "caf\u00e9 \u2192 \u00fcber"}, {"expect_text": "caf\u00e9 \u2192 \u00fcber"}], True),
     ("vault.py", [*STORED, {"expect_not_stored": "hunter2"}], True),
     ("vault_broken.py", [*STORED, {"expect_not_stored": "hunter2"}], ".vault.json holds 'hunter2' in plain text"),
     ("vault.py", UNSTORED, "the app wrote no file (in its folder or its home folder), so nothing was stored"),

@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPoint, Qt
-from PySide6.QtGui import QAction, QImage, QKeySequence
+from PySide6.QtCore import QEvent, QModelIndex, QPoint, Qt
+from PySide6.QtGui import QAction, QImage, QKeyEvent, QKeySequence
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QApplication, QComboBox, QTabBar, QWidget
 
@@ -129,7 +129,12 @@ def type_into(target: Any, text: str, *, clear: bool, enter: bool) -> None:
     target.setFocus()
     if clear:
         target.clear()
-    QTest.keyClicks(target, text)
+    for run in re.findall(r"[\x00-\x7f]+|[^\x00-\x7f]", text):
+        if run.isascii():
+            QTest.keyClicks(target, run)
+        else:  # QTest knows no key for it (and aborts the app): a key event that carries the character
+            for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+                QApplication.sendEvent(target, QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, run))
     if enter:
         QTest.keyClick(target, Qt.Key.Key_Return)
 

@@ -14,7 +14,11 @@ from aegis.sandbox.isolation import make_runner
 from aegis.verdict.headless import HeadlessProber
 
 ROOT = Path(__file__).resolve().parent.parent
-WORKING = sorted((ROOT / "bench" / "corpus").glob("*.py")) + sorted((ROOT / "tests" / "apps").rglob("*.py"))
+MEANT_WRONG = ROOT / "tests" / "apps" / "explore_override_exception.py"
+"""Uses Qt.KeyPressEvent, which Qt does not have (the tetris round of the easy bench), on purpose."""
+WORKING = sorted((ROOT / "bench" / "corpus").glob("*.py")) + sorted(
+    p for p in (ROOT / "tests" / "apps").rglob("*.py") if p != MEANT_WRONG
+)
 
 CALCULATOR = """\
 import sys
@@ -251,3 +255,8 @@ def test_the_fixed_calculator_survives_its_first_click(tmp_path: Path) -> None:
 def _written(path: Path, code: str) -> Path:
     path.write_text(code, encoding="utf-8")
     return path
+
+
+def test_the_enum_member_an_event_filter_used_by_mistake_is_found_before_anything_runs() -> None:
+    problems = check_members(MEANT_WRONG.read_text(encoding="utf-8")).problems
+    assert [p.message for p in problems if "KeyPressEvent" in p.message], problems

@@ -117,7 +117,7 @@ def drop(target: QWidget, data: QMimeData) -> Qt.DropAction | None:
     widget = drop_site(start.childAt(centre) or start)
     if widget is None:
         return None
-    at = QPointF(widget.mapFrom(start, centre)) if widget is not start else QPointF(centre)
+    at = widget.mapFrom(start, centre) if widget is not start else centre
     press = (MOVE, data, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
     enter = QDragEnterEvent(at, *press)
     QApplication.sendEvent(widget, enter)
@@ -129,7 +129,7 @@ def drop(target: QWidget, data: QMimeData) -> Qt.DropAction | None:
     if not move.isAccepted():
         QApplication.sendEvent(widget, QDragLeaveEvent())
         return None
-    dropped = QDropEvent(at, *press)
+    dropped = QDropEvent(QPointF(at), *press)
     dropped.setDropAction(move.dropAction())
     QApplication.sendEvent(widget, dropped)
     return dropped.dropAction() if dropped.isAccepted() else None

@@ -29,7 +29,7 @@ from aegis.probe.qt.accept_files import (
     stored_in,
     written_files,
 )
-from aegis.probe.qt.accept_samples import sample_colours_shown
+from aegis.probe.qt.accept_samples import IMAGE_SUFFIXES, sample_colours_shown
 from aegis.probe.qt.accept_steps import Outcome, State, Step, scope, seen_list, take_snapshot, widget_text
 from aegis.probe.qt.accept_text import shown_texts, text_matches
 from aegis.probe.qt.explore import top_windows
@@ -119,11 +119,20 @@ def written(chosen: Path) -> Path:
 
 
 def expect_image_shown(state: State, step: Step) -> Outcome:
+    """The sample image an open dialog was given, or an image a provide_file step wrote (an app that scans a
+    folder finds those without a dialog), is visible."""
     opened = state.dialogs.opened
+    provided = [path for path in state.dialogs.provided if path.suffix.casefold() in IMAGE_SUFFIXES]
+    if provided:
+        return image_visible()
     if not opened:
         return Outcome(False, f"{state.last_done or 'the check ran'} but no open dialog was opened")
     if opened[-1] != str(state.dialogs.image_sample):
         return Outcome(False, "the open dialog's file filter does not mention images, so it was given a text file")
+    return image_visible()
+
+
+def image_visible() -> Outcome:
     colours = max(sample_colours_shown(window_image(window)) for window in top_windows())
     if colours >= 3:
         return Outcome(True)

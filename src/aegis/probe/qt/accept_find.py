@@ -29,12 +29,15 @@ from PySide6.QtWidgets import (
     QLabel,
     QLayout,
     QLineEdit,
+    QListView,
     QPlainTextEdit,
     QStackedWidget,
     QTabBar,
+    QTableView,
     QTabWidget,
     QTextEdit,
     QToolButton,
+    QTreeView,
     QWidget,
 )
 
@@ -232,7 +235,17 @@ def item_rows(view: QAbstractItemView | QComboBox) -> list[list[str]]:
     """Each row's cell texts: every column, tree children one level down, at most MAX_ROWS rows."""
     if isinstance(view, QComboBox):
         return [[view.itemText(i)] for i in range(view.count())]
-    return [[_cell(view.model(), index) for index in row] for row in row_indexes(view.model())]
+    rows = [row for row in row_indexes(view.model()) if not row_hidden(view, row[0])]
+    return [[_cell(view.model(), index) for index in row] for row in rows]
+
+
+def row_hidden(view: QAbstractItemView, index: QModelIndex) -> bool:
+    """A row the view hides (a search that hides what does not match): not shown, so not there for a user."""
+    if isinstance(view, QTreeView):
+        return view.isRowHidden(index.row(), index.parent())
+    if isinstance(view, (QListView, QTableView)):
+        return view.isRowHidden(index.row())
+    return False
 
 
 def row_indexes(model: QAbstractItemModel, parent: QModelIndex | None = None, depth: int = 0) -> list[list[Any]]:

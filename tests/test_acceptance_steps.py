@@ -80,6 +80,8 @@ CASES: list[tuple[str, list[dict[str, object]], bool | str]] = [
     ("kanban_custom_broken.py", CUSTOM, "'Doing' did not accept the dragged item 'buy milk'"),
     ("markdown.py", PREVIEW, True),
     ("markdown_broken.py", PREVIEW, "no text 'Hello' is shown outside the field typed into"),
+    ("keys.py", [{"key": "Left"}, {"expect_changed": "window"}], True),
+    ("keys_broken.py", [{"key": "Left"}, {"expect_changed": "window"}], "the keyboard focus moved; that alone"),
     ("filter.py", [{"type": "ap", "into": "Search"}, {"expect_changed": "Fruits"}], True),
     ("filter_broken.py", [{"type": "ap", "into": "Search"}, {"expect_changed": "Fruits"}], "did not change"),
     (

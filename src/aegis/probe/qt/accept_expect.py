@@ -14,8 +14,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QApplication, QComboBox
+from PySide6.QtCore import QPoint, QRect
+from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtWidgets import QAbstractButton, QApplication, QComboBox, QWidget
 
 from aegis.probe.qt import accept_find as find
 from aegis.probe.qt.accept_dialogs import is_error_box
@@ -61,9 +62,11 @@ def expect_changed(state: State, step: Step) -> Outcome:
     before = state.before or take_snapshot(state.main)
     seconds = time.monotonic() - before.taken
     if find.normalise(target) == "window":
-        if changed_pixels(before.image, window_image(state.main)) > CHANGED_PIXELS:
+        moved = focus_areas(state.main, before.focus, QApplication.focusWidget())
+        if changed_pixels(masked(before.image, moved), masked(window_image(state.main), moved)) > CHANGED_PIXELS:
             return Outcome(True)
-        return Outcome(False, f"the window did not change in {seconds:.1f} s")
+        focus = " (the keyboard focus moved; that alone is no change)" if moved else ""
+        return Outcome(False, f"the window did not change in {seconds:.1f} s{focus}")
     widgets = scope(target, top_windows())
     if isinstance(widgets, Outcome):
         return widgets
@@ -71,6 +74,26 @@ def expect_changed(state: State, step: Step) -> Outcome:
     if any(before.texts.get(key) != text for key, text in now.items()):
         return Outcome(True)
     return Outcome(False, f"the text of {target!r} did not change in {seconds:.1f} s", seen_list(list(now.values())))
+
+
+def focus_areas(main: QWidget, before: QWidget | None, now: QWidget | None) -> list[QRect]:
+    """The buttons the focus frame left and reached, when an arrow key moved it between buttons: a focus frame is
+    not the app's doing. (A canvas or field that got the focus is where an app draws, so it still counts.)"""
+    if before is now:
+        return []
+    widgets = [w for w in (before, now) if isinstance(w, QAbstractButton) and w.isVisible() and main.isAncestorOf(w)]
+    return [QRect(w.mapTo(main, QPoint(0, 0)), w.size()).adjusted(-3, -3, 3, 3) for w in widgets]
+
+
+def masked(image: QImage, areas: list[QRect]) -> QImage:
+    if not areas:
+        return image
+    copy = image.convertToFormat(QImage.Format.Format_RGB32)
+    painter = QPainter(copy)
+    for area in areas:
+        painter.fillRect(area, QColor(0, 0, 0))
+    painter.end()
+    return copy
 
 
 def changed_pixels(before: QImage, after: QImage) -> int:

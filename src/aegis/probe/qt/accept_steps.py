@@ -45,6 +45,8 @@ class Snapshot:
 
     image: QImage
     texts: dict[int, str]
+    focus: QWidget | None = None
+    """The widget with the keyboard focus: its focus frame moving is not a change the app made."""
     taken: float = field(default_factory=time.monotonic)
 
 
@@ -63,7 +65,7 @@ class State:
 
 def take_snapshot(main: QWidget) -> Snapshot:
     widgets = find.visible_widgets(top_windows())
-    return Snapshot(window_image(main), {id(w): widget_text(w) for w in widgets})
+    return Snapshot(window_image(main), {id(w): widget_text(w) for w in widgets}, QApplication.focusWidget())
 
 
 def widget_text(widget: QWidget) -> str:

@@ -337,3 +337,15 @@ def test_an_override_that_fails_while_qt_calls_it_again_is_reported_once_with_it
     )
     assert first.traceback.count("in eventFilter") == 1
     assert first.traceback.count("Error calling Python override") == 1
+
+
+def test_modal_dialogs_before_the_event_loop_are_answered_as_a_user_would(tmp_path: Path) -> None:
+    """A master password, a question and a file to open, all before app.exec(): not a hang, and recorded."""
+    verdict = run_check("startup_dialogs_ok", tmp_path)
+    assert verdict.status == "pass", verdict.problems
+    assert [d.split(":")[0] for d in verdict.dialogs] == [
+        "QInputDialog 'Unlock'",
+        "QMessageBox 'Vault'",
+        "QFileDialog 'Open vault'",
+    ]
+    assert [w.title for w in verdict.windows] == ["Vault"]  # the app went on to its window

@@ -1,6 +1,7 @@
 """The probe's PySide6 side: hooks a Qt app's event loop, looks at its windows, explores or checks them.
 
 session.py         install(): hooks exec(), waits for a window, records, inspects, explores step by step
+startup_dialogs.py modal dialogs before the event loop (a master password, a file to open): answered at once
 explore.py         the interactive widgets and menu actions of a window, one GuiAction per use
 inspect_ui.py      a window as a user sees it: unreadable text, an empty window, a window larger than the screen
 accept.py          AcceptRun: one acceptance check's steps on the event loop, one per timer

@@ -1,5 +1,6 @@
 """The Qt side of the probe: starts with the app's event loop, then inspects and explores its windows.
 
+    (modal dialogs before the event loop: answered at once, startup_dialogs.py)
     event loop starts -> wait for a visible window -> settle -> record windows, screenshots, inspections
     -> one exploration action per timer step (modal dialogs dismissed as they appear) -> final screenshots
 
@@ -24,6 +25,7 @@ from aegis.probe.common import BEAT_MS, DIALOG_MS, POLL_MS, Exploring, GuiAction
 from aegis.probe.qt import explore, inspect_ui
 from aegis.probe.qt.accept import AcceptRun
 from aegis.probe.qt.accept_dialogs import DialogAnswers
+from aegis.probe.qt.startup_dialogs import StartupDialogs
 from aegis.probe.records import (
     Dialog,
     EventLoop,
@@ -45,6 +47,7 @@ def install(setup: Setup) -> None:
 
     QtCore.qInstallMessageHandler(on_message)
     session = QtSession(setup)
+    StartupDialogs(setup.report, Path.home(), lambda: session.started).install()
     for cls in (QtCore.QCoreApplication, QtGui.QGuiApplication, QtWidgets.QApplication):
         for name in ("exec", "exec_"):  # static methods on the application classes
             if name in vars(cls):

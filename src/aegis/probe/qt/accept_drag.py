@@ -86,7 +86,7 @@ def can_drag(view: QAbstractItemView, index: QModelIndex) -> bool:
 def drag_and_drop(source: QAbstractItemView, index: QModelIndex, target: QWidget, step: Step) -> Outcome | None:
     click_index(source, index)
     item = QPersistentModelIndex(index)
-    text = str(source.model().data(index) or "")
+    text = str(source.model().data(index, Qt.ItemDataRole.DisplayRole) or "")
     before = holding(target, text)
     with answering_source(source):
         action = drop(target, drag_data(source, index, text))

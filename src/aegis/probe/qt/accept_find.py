@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -268,7 +268,7 @@ def _columns(model: QAbstractItemModel, parent: QModelIndex) -> int:
 
 
 def _cell(model: QAbstractItemModel, index: QModelIndex) -> str:
-    value = model.data(index)
+    value = model.data(index, Qt.ItemDataRole.DisplayRole)  # a Python model's data() may require the role
     return "" if value is None else str(value)
 
 

@@ -180,7 +180,7 @@ def item_view_actions(view: QAbstractItemView) -> list[GuiAction]:
     actions = []
     for row in range(min(model.rowCount(), 2)):
         index = model.index(row, 0)
-        text = str(model.data(index) or "")[:30]
+        text = str(model.data(index, Qt.ItemDataRole.DisplayRole) or "")[:30]
         actions.append(
             GuiAction(
                 key_of(view, f"select{row}"),

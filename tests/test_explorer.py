@@ -86,6 +86,7 @@ def line_of(name: str, code: str) -> int:
         ),
         ("explore_tabs_ok", ["opened tab 'To do'", "opened tab 'Notes'", "opened tab 'About'"]),
         ("explore_model_role_ok", ["selected 'Mercury' in QListView", "double-clicked 'Venus' in QListView"]),
+        ("explore_icon_buttons_ok", ["clicked QToolButton '#ffffff'", "triggered menu action 'Pen'"]),
         (
             "explore_items_ok",
             [

@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
     QStatusBar,
     QTextEdit,
     QToolBar,
+    QToolButton,
     QWidget,
 )
 
@@ -145,12 +146,22 @@ def shown_texts(window: QWidget) -> Iterator[ShownText]:
             yield ShownText(type(widget).__name__, text, widget.palette().color(role), area)
 
 
+def icon_only(button: QAbstractButton) -> bool:
+    """A tool button that shows its icon and never draws its text (a toolbar action, a colour swatch)."""
+    shows_text = (
+        Qt.ToolButtonStyle.ToolButtonTextOnly,
+        Qt.ToolButtonStyle.ToolButtonTextBesideIcon,
+        Qt.ToolButtonStyle.ToolButtonTextUnderIcon,
+    )
+    return isinstance(button, QToolButton) and not button.icon().isNull() and button.toolButtonStyle() not in shows_text
+
+
 def text_and_role(widget: QWidget) -> tuple[str, QPalette.ColorRole] | None:
     """The plain text a widget shows and the palette role the style draws it with; None when not judged."""
     if isinstance(widget, QLabel):
         return (widget.text(), widget.foregroundRole()) if is_plain_text_label(widget) else None
     if isinstance(widget, QAbstractButton):
-        return widget.text(), widget.foregroundRole()
+        return None if icon_only(widget) else (widget.text(), widget.foregroundRole())
     if isinstance(widget, QLineEdit):
         return widget.text(), QPalette.ColorRole.Text
     if isinstance(widget, QTextEdit | QPlainTextEdit):

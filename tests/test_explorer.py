@@ -351,3 +351,10 @@ def test_modal_dialogs_before_the_event_loop_are_answered_as_a_user_would(tmp_pa
         "QFileDialog 'Open vault'",
     ]
     assert [w.title for w in verdict.windows] == ["Vault"]  # the app went on to its window
+
+
+def test_a_window_empty_until_the_user_opens_something_is_a_warning_not_a_failure(tmp_path: Path) -> None:
+    verdict = run_check("explore_empty_until_opened_ok", tmp_path)
+    assert verdict.status == "pass"
+    assert [(p.kind, p.severity) for p in verdict.problems] == [("empty_window", "warn")]
+    assert "until something is opened ('Open...')" in verdict.problems[0].message

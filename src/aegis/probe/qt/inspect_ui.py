@@ -13,6 +13,7 @@ colour that does not appear in that area at all (custom painting, `::item` style
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -30,6 +31,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QMainWindow,
+    QMenu,
     QMenuBar,
     QPlainTextEdit,
     QScrollArea,
@@ -56,6 +58,7 @@ MAX_PIXELS = 250_000  # per sampled area; larger areas are sampled on a coarser 
 SAME_COLOUR = 8  # largest per-channel difference for two pixels to count as one colour
 ONE_COLOUR_SHARE = 0.98
 BARS = (QMenuBar, QStatusBar, QToolBar)
+OPENING = re.compile(r"^\s*(open|load|import|new)\b", re.IGNORECASE)
 CONTAINERS = (QWidget, QFrame, QMainWindow, QDialog, QScrollArea, QStackedWidget, QSplitter, QSplitterHandle)
 
 
@@ -237,7 +240,18 @@ def empty_window_problems(window: QWidget) -> list[Problem]:
             "; a QMainWindow shows only its central widget (setLayout() on it is ignored): put the layout on "
             "a QWidget and call setCentralWidget()"
         )
+    elif opener := open_action(window):
+        return [problem("empty_window", f"{message}, until something is opened ({opener!r})", "warn")]
     return [problem("empty_window", message)]
+
+
+def open_action(window: QWidget) -> str:
+    """The menu or toolbar action that fills a window empty at start (an image viewer's Open); "" when none."""
+    bars: list[QWidget] = [*window.findChildren(QMenuBar), *window.findChildren(QToolBar)]
+    actions = [action for bar in bars for action in bar.actions()]
+    entries = [action for menu in window.findChildren(QMenu) for action in menu.actions()]
+    names = [action.text().replace("&", "") for action in actions + entries]
+    return next((name for name in names if OPENING.search(name)), "")
 
 
 def in_bar(widget: QWidget, window: QWidget) -> bool:

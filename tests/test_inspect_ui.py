@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 from PySide6.QtGui import QColor
 
-from aegis.probe.qt.inspect_ui import contrast_ratio
+from aegis.probe.qt.contrast import contrast_ratio
 
 DRIVER = Path(__file__).parent / "drivers" / "inspect_ui_scenarios.py"
 SCREEN = {"name": "aegis", "x": 0, "y": 0, "width": 1920, "height": 1080}

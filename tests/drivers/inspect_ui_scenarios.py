@@ -28,7 +28,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from aegis.probe.qt.inspect_ui import contrast_problems, empty_window_problems, oversize_problems
+from aegis.probe.qt.contrast import contrast_problems
+from aegis.probe.qt.inspect_ui import empty_window_problems, oversize_problems
 
 
 def form(parent: QWidget | None = None) -> QWidget:

@@ -22,7 +22,7 @@ from typing import Any
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from aegis.probe.common import BEAT_MS, DIALOG_MS, POLL_MS, Exploring, GuiAction, Setup
-from aegis.probe.qt import explore, inspect_ui
+from aegis.probe.qt import contrast, explore, inspect_ui
 from aegis.probe.qt.accept import AcceptRun
 from aegis.probe.qt.accept_dialogs import DialogAnswers
 from aegis.probe.qt.startup_dialogs import StartupDialogs
@@ -153,7 +153,7 @@ class QtSession(Exploring):
 
     def inspect(self) -> None:
         for window in self.main_windows:
-            for check in (inspect_ui.empty_window_problems, inspect_ui.oversize_problems, inspect_ui.contrast_problems):
+            for check in (inspect_ui.empty_window_problems, inspect_ui.oversize_problems, contrast.contrast_problems):
                 for found in check(window):
                     kind, severity, message = found["kind"], found["severity"], found["message"]
                     self.report.emit(ProbeProblem(problem_kind=kind, severity=severity, message=message))

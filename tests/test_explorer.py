@@ -358,3 +358,10 @@ def test_a_window_empty_until_the_user_opens_something_is_a_warning_not_a_failur
     assert verdict.status == "pass"
     assert [(p.kind, p.severity) for p in verdict.problems] == [("empty_window", "warn")]
     assert "until something is opened ('Open...')" in verdict.problems[0].message
+
+
+def test_an_app_that_needs_the_system_tray_is_told_there_is_one_and_the_limit_is_a_warning(tmp_path: Path) -> None:
+    verdict = run_check("tray_ok", tmp_path)
+    assert verdict.status == "pass" and [w.title for w in verdict.windows] == ["Reminders"]
+    assert [(p.kind, p.severity) for p in verdict.problems] == [("environment", "warn")]
+    assert "system tray" in verdict.problems[0].message

@@ -98,6 +98,7 @@ ProblemKind = Literal[
     "qt_warning",
     "acceptance",
     "placeholder",
+    "environment",
 ]
 
 

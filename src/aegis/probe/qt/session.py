@@ -37,7 +37,12 @@ from aegis.probe.records import (
     WindowShown,
 )
 
-IGNORED_QT_MESSAGES = ("propagateSizeHints", "This plugin does not support", "QFont::setPointSize")
+IGNORED_QT_MESSAGES = (
+    "propagateSizeHints",
+    "This plugin does not support",
+    "QFont::setPointSize",
+    "systemTrayWindowChanged",  # the offscreen platform has no tray (the environment problem says so)
+)
 
 
 def install(setup: Setup) -> None:
@@ -54,6 +59,13 @@ def install(setup: Setup) -> None:
                 setattr(cls, name, staticmethod(session.wrap(getattr(cls, name))))
     for name in ("exec", "exec_"):  # a dialog used as the main window
         setattr(QtWidgets.QDialog, name, session.wrap(getattr(QtWidgets.QDialog, name)))
+    QtWidgets.QSystemTrayIcon.isSystemTrayAvailable = staticmethod(session.tray_available)  # type: ignore[method-assign]
+
+
+NO_TRAY = (
+    "the app asked for the system tray, which a headless run does not have: it was told there is one, so the "
+    "rest of the app could be tried; its tray icon and menu were not"
+)
 
 
 class QtSession(Exploring):
@@ -69,10 +81,18 @@ class QtSession(Exploring):
         self.timers: list[QtCore.QTimer] = []
         self.dialogs: DialogAnswers | None = None
         self.accept_run: AcceptRun | None = None
+        self.tray_asked = False
         if self.options.accept:
             self.dialogs = DialogAnswers(self.report, Path.home())
             self.dialogs.install()
             self.accept_run = AcceptRun(self, self.options.accept, self.dialogs)
+
+    def tray_available(self) -> bool:
+        """An environment limit, not the app's fault: say so once, and let the app go on as on a desktop."""
+        if not self.tray_asked:
+            self.tray_asked = True
+            self.report.emit(ProbeProblem(problem_kind="environment", severity="warn", message=NO_TRAY))
+        return True
 
     def wrap(self, original: Callable[..., Any]) -> Callable[..., Any]:
         def exec_with_probe(*args: Any, **kwargs: Any) -> Any:

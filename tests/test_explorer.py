@@ -365,3 +365,12 @@ def test_an_app_that_needs_the_system_tray_is_told_there_is_one_and_the_limit_is
     assert verdict.status == "pass" and [w.title for w in verdict.windows] == ["Reminders"]
     assert [(p.kind, p.severity) for p in verdict.problems] == [("environment", "warn")]
     assert "system tray" in verdict.problems[0].message
+
+
+def test_a_shortcut_and_a_context_menu_entry_are_used_though_nothing_on_screen_shows_them(tmp_path: Path) -> None:
+    verdict = run_check("explore_hidden_exception", tmp_path)
+    found = {(p.message, p.action) for p in verdict.problems}
+    assert found == {
+        ("ZeroDivisionError: integer division or modulo by zero", "chose entry 1 of the context menu of QListWidget"),
+        ("KeyError: 'help'", "pressed shortcut 'F1'"),
+    }

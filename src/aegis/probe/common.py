@@ -6,6 +6,7 @@ Toolkit-free (no PySide6, tkinter or pygame import); runs inside the app's child
 from __future__ import annotations
 
 import random
+import re
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -15,6 +16,8 @@ from aegis.probe.options import ProbeOptions
 from aegis.probe.records import ActionTaken, Explored, Quit
 from aegis.probe.runtime import Report, Watchdog
 
+QUIT_WORDS = re.compile(r"\b(quit|exit|close window|close app)\b", re.I)
+"""What a button, menu entry or context-menu entry that ends the app says: the explorer leaves it alone."""
 POLL_MS = 50
 """How often a session looks for the app's first window while it waits for it."""
 BEAT_MS = 100

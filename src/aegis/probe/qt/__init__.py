@@ -3,6 +3,7 @@
 session.py         install(): hooks exec(), waits for a window, records, inspects, explores step by step
 startup_dialogs.py modal dialogs before the event loop (a master password, a file to open): answered at once
 explore.py         the interactive widgets and menu actions of a window, one GuiAction per use
+explore_keys.py    what has no visible button: keyboard shortcuts, custom context menus
 inspect_ui.py      a window as a user sees it: an empty window, a window larger than the screen
 contrast.py        is the text readable: WCAG contrast of each shown text against what is behind it
 accept.py          AcceptRun: one acceptance check's steps on the event loop, one per timer

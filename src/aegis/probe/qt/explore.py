@@ -8,7 +8,6 @@ The session collects afresh after every action, so rows, pages and buttons an ac
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from functools import partial
 
@@ -32,9 +31,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from aegis.probe.common import GuiAction, in_group_order
+from aegis.probe.common import QUIT_WORDS, GuiAction, in_group_order
+from aegis.probe.qt.explore_keys import ContextMenus, shortcut_actions
 
-QUIT_WORDS = re.compile(r"\b(quit|exit|close window|close app)\b", re.I)
 TYPED_LINE = "42"
 TYPED_TEXT = "Hello from AEGIS 123"
 GROUPS = ("items", "input", "choice", "button", "menu")
@@ -42,13 +41,15 @@ MAX_CHOICES = 5
 """Most combo box entries, tabs or list rows walked per widget."""
 
 
-def collect(windows: list[QWidget], seed: int) -> list[GuiAction]:
+def collect(windows: list[QWidget], seed: int, context_menus: ContextMenus | None = None) -> list[GuiAction]:
     found: list[GuiAction] = []
     for window in windows:
         for widget in [window, *window.findChildren(QWidget)]:
             if widget.isVisible() and widget.isEnabled():
                 found.extend(widget_actions(widget))
+                found.extend(context_menus.actions(widget, name_of(widget)) if context_menus else [])
         found.extend(menu_actions(window))
+        found.extend(shortcut_actions(window))
     return in_group_order(found, GROUPS, seed)
 
 

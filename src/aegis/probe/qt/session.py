@@ -25,6 +25,7 @@ from aegis.probe.common import BEAT_MS, DIALOG_MS, POLL_MS, Exploring, GuiAction
 from aegis.probe.qt import contrast, explore, inspect_ui
 from aegis.probe.qt.accept import AcceptRun
 from aegis.probe.qt.accept_dialogs import DialogAnswers
+from aegis.probe.qt.explore_keys import ContextMenus
 from aegis.probe.qt.startup_dialogs import StartupDialogs
 from aegis.probe.records import (
     Dialog,
@@ -82,6 +83,7 @@ class QtSession(Exploring):
         self.dialogs: DialogAnswers | None = None
         self.accept_run: AcceptRun | None = None
         self.tray_asked = False
+        self.context_menus = ContextMenus()
         if self.options.accept:
             self.dialogs = DialogAnswers(self.report, Path.home())
             self.dialogs.install()
@@ -192,7 +194,7 @@ class QtSession(Exploring):
         if over_time or self.actions >= self.options.max_actions:
             return None
         # collected afresh each step: a button enabled, a row added or a page shown by the last action counts
-        fresh = explore.collect(explore.top_windows(), self.options.seed)
+        fresh = explore.collect(explore.top_windows(), self.options.seed, self.context_menus)
         return next((action for action in fresh if action.key not in self.done_keys), None)
 
     def on_quit(self) -> None:

@@ -8,15 +8,13 @@ inside the app's child process.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from functools import partial
 from tkinter import TclError
 from typing import Any
 
-from aegis.probe.common import GuiAction, in_group_order
+from aegis.probe.common import QUIT_WORDS, GuiAction, in_group_order
 
-QUIT_WORDS = re.compile(r"\b(quit|exit|close window|close app)\b", re.I)
 TYPED_LINE = "42"
 TYPED_TEXT = "Hello from AEGIS 123"
 GROUPS = ("input", "choice", "button", "menu", "items")

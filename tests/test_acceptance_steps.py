@@ -209,3 +209,17 @@ def test_bad_fields_are_rejected_with_the_check_and_step_named(step: dict[str, o
 def test_the_generate_prompt_says_what_each_new_step_needs(step: dict[str, object], words: str) -> None:
     checks = CheckSet.parse("file", [{"name": "the check", "steps": [{"click": "Go"}, step]}]).checks
     assert words in prompts.start("an app", checks)[1].content.splitlines()[-1]
+
+
+@pytest.mark.parametrize(("steps", "passes"), [([*STORED, {"expect_not_stored": "hunter2"}], True), (UNSTORED, False)])
+def test_what_aegis_writes_beside_the_app_is_never_taken_for_what_the_app_stored(
+    steps: list[dict[str, object]], passes: bool, tmp_path: Path
+) -> None:
+    """As in a build: the attempt folder holds the app and the probe's output (reports that quote the typed
+    password, earlier checks' folders), and a check must see only what the app wrote."""
+    copy = tmp_path / "app.py"
+    shutil.copyfile(APPS / "vault.py", copy)
+    checks = CheckSet.parse("file", [{"name": "first", "steps": steps}, {"name": "again", "steps": steps}])
+    verdict = HeadlessProber(make_runner(SandboxConfig()), FAST).probe(copy, tmp_path, checks=checks)
+    assert verdict.acceptance is not None
+    assert [c.passed for c in verdict.acceptance.checks] == [passes, passes], verdict.acceptance

@@ -4,7 +4,8 @@
     ProbeArgs.to_argv(app) / to_json()  ->  a launcher's argv / AEGIS_PROBE  ->  ProbeArgs.from_argv / from_json
 
 ProbeOptions holds the exploration settings and their defaults (ProbeConfig takes its defaults from it),
-SESSIONS each toolkit's session module. Standard library only, nothing done at import: AEGIS imports it.
+SESSIONS each toolkit's session module, AEGIS_OUTPUTS what AEGIS writes beside a checked program. Standard
+library only, nothing done at import: AEGIS imports it.
 """
 
 from __future__ import annotations
@@ -22,6 +23,17 @@ SESSIONS: dict[str, str] = {
     "pygame": "aegis.probe.pygame.session",
 }
 """Each toolkit's probe session: a module with `install(report, watchdog, shots, *, settle, deadline, options)`."""
+AEGIS_OUTPUTS = (
+    "probe.jsonl",
+    "stdout.txt",
+    "stderr.txt",
+    "verdict.json",
+    "requirements.txt",
+    "screenshots",
+    "acceptance",
+)
+"""What AEGIS writes in the folder a checked program runs from (a build's attempt folder is both): never the
+program's own files, whatever their dates."""
 PROBE_ENV = "AEGIS_PROBE"
 """Set to a ProbeArgs's JSON, it wakes the probe packaged inside an executable (frozen.py)."""
 

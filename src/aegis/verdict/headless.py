@@ -55,8 +55,10 @@ def child_environment(toolkit: Toolkit, home: Path | None = None) -> Iterator[tu
     with ExitStack() as stack:
         folder = home or Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="aegis-home-")))
         screen = folder / "screen.json"
-        screen.write_text(json.dumps({"screens": [SCREEN]}), encoding="utf-8")
-        os.utime(screen, (0, 0))  # dated long ago: a check counts files written since it began as the app's
+        replace_file(screen, json.dumps({"screens": [SCREEN]}))  # the app may have left a link here (a restart)
+        os.utime(
+            screen, (0, 0), follow_symlinks=False
+        )  # dated long ago: files written since a check began are the app's
         env = {
             "QT_QPA_PLATFORM": f"offscreen:configfile={screen}",
             "HOME": str(folder),

@@ -56,10 +56,6 @@ class DialogAnswers:
         self.provided.append(path)
         return path
 
-    def given(self) -> set[Path]:
-        """The files this check wrote for the app: the samples and the provided files."""
-        return {self.text_sample, self.image_sample, *self.provided}
-
     def install(self) -> None:
         """Replace QFileDialog's static getters: they return sample paths at once and show nothing."""
         statics: dict[str, Callable[..., Any]] = {

@@ -17,7 +17,9 @@ from typing import Any
 from PySide6.QtCore import QPoint, QRect
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtWidgets import QAbstractButton, QApplication, QComboBox, QWidget
+from shiboken6 import isValid
 
+from aegis.probe.options import AEGIS_OUTPUTS
 from aegis.probe.qt import accept_find as find
 from aegis.probe.qt.accept_dialogs import is_error_box
 from aegis.probe.qt.accept_files import (
@@ -31,7 +33,16 @@ from aegis.probe.qt.accept_files import (
     written_files,
 )
 from aegis.probe.qt.accept_samples import IMAGE_SUFFIXES, sample_colours_shown
-from aegis.probe.qt.accept_steps import Outcome, State, Step, scope, seen_list, take_snapshot, widget_text
+from aegis.probe.qt.accept_steps import (
+    Outcome,
+    Snapshot,
+    State,
+    Step,
+    scope,
+    seen_list,
+    take_snapshot,
+    widget_text,
+)
 from aegis.probe.qt.accept_text import shown_texts, text_matches
 from aegis.probe.qt.explore import top_windows
 from aegis.probe.qt.inspect_ui import window_image
@@ -62,7 +73,7 @@ def expect_changed(state: State, step: Step) -> Outcome:
     before = state.before or take_snapshot(state.main)
     seconds = time.monotonic() - before.taken
     if find.normalise(target) == "window":
-        moved = focus_areas(state.main, before.focus, QApplication.focusWidget())
+        moved = focus_areas(state.main, before, QApplication.focusWidget())
         if changed_pixels(masked(before.image, moved), masked(window_image(state.main), moved)) > CHANGED_PIXELS:
             return Outcome(True)
         focus = " (the keyboard focus moved; that alone is no change)" if moved else ""
@@ -76,13 +87,19 @@ def expect_changed(state: State, step: Step) -> Outcome:
     return Outcome(False, f"the text of {target!r} did not change in {seconds:.1f} s", seen_list(list(now.values())))
 
 
-def focus_areas(main: QWidget, before: QWidget | None, now: QWidget | None) -> list[QRect]:
-    """The buttons the focus frame left and reached, when an arrow key moved it between buttons: a focus frame is
-    not the app's doing. (A canvas or field that got the focus is where an app draws, so it still counts.)"""
-    if before is now:
+def focus_areas(main: QWidget, before: Snapshot, now: QWidget | None) -> list[QRect]:
+    """The buttons the keyboard focus left and reached (an arrow key sent to a focused button moves it), their
+    text unchanged: a focus frame is not the app's doing. A canvas or field that got the focus is where an app
+    draws, and a button whose text changed did change, so those still count."""
+    if before.focus is now:
         return []
-    widgets = [w for w in (before, now) if isinstance(w, QAbstractButton) and w.isVisible() and main.isAncestorOf(w)]
-    return [QRect(w.mapTo(main, QPoint(0, 0)), w.size()).adjusted(-3, -3, 3, 3) for w in widgets]
+    widgets = [
+        w
+        for w in (before.focus, now)
+        if isinstance(w, QAbstractButton) and isValid(w) and w.isVisible() and main.isAncestorOf(w)
+    ]
+    unchanged = [w for w in widgets if before.texts.get(id(w)) == widget_text(w)]
+    return [QRect(w.mapTo(main, QPoint(0, 0)), w.size()).adjusted(-3, -3, 3, 3) for w in unchanged]
 
 
 def masked(image: QImage, areas: list[QRect]) -> QImage:
@@ -230,8 +247,9 @@ def expect_clipboard(state: State, step: Step) -> Outcome:
 
 def expect_not_stored(state: State, step: Step) -> Outcome:
     wanted = step["expect_not_stored"]
-    skip = [*state.dialogs.given(), state.dialogs.report.path.parent, Path(sys.argv[0])]  # not the app's doing
-    written = written_files(app_folders(state), state.since, skip)
+    folders = app_folders(state)
+    ours = [folders[0] / name for name in AEGIS_OUTPUTS] + [state.dialogs.report.path.parent, Path(sys.argv[0])]
+    written = written_files(folders, state.since, ours)  # what the check gave the app is dated back: not counted
     if not written:
         return Outcome(False, "the app wrote no file (in its folder or its home folder), so nothing was stored")
     holding = [path.name for path in written if stored_in(path, wanted)]

@@ -133,14 +133,14 @@ def written_files(roots: Iterable[Path], since: float, skip: Iterable[Path] = ()
 
 
 def stored_in(path: Path, text: str) -> bool:
-    if _is_database(path):
-        return rows_holding(path, text)[0]
+    """In the file's bytes, UTF-8 or UTF-16 (a database's pages too, deleted rows included), or in a cell of a
+    database (which also sees what its write-ahead log holds)."""
     try:
         with path.open("rb") as file:
             data = file.read(MAX_BYTES)
     except OSError:
         return False
-    return holds(data, "txt", text)
+    return holds(data, "txt", text) or (_is_database(path) and rows_holding(path, text)[0])
 
 
 def _files(folders: list[Path], skipped: Collection[Path] = ()) -> Iterable[Path]:

@@ -202,7 +202,7 @@ def test_bad_fields_are_rejected_with_the_check_and_step_named(step: dict[str, o
             "and a real PDF (QPdfWriter, or QPrinter with PdfFormat) is written",
         ),
         ({"expect_file": "", "lacks": "pw"}, "a file that does not hold 'pw' in plain text (encrypt or encode it) is"),
-        ({"provide_file": "a.csv", "content": "x"}, "the user has a file 'a.csv' holding 'x'; the next open dialog"),
+        ({"provide_file": "a.csv", "content": "x"}, "the user has a file 'a.csv' holding 'x'; an open dialog"),
         ({"expect_not_stored": "pw"}, "does not hold 'pw' in plain text (encrypt it"),
     ],
 )

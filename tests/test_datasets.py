@@ -137,7 +137,7 @@ def test_unicode_tasks_keep_their_text(tmp_path: Path) -> None:
         ('[\n{"task": "a", "checks": ["x"]}]', "2:1", "each check must be an object, found a string"),
         ('["a", {"id": "x"}]', "1:7", "missing key 'task'"),
         ('["a",\n  {"task": "b", "title": "B"}]', "2:3", "unknown key 'title' (allowed: id, task, checks, unverified)"),
-        ('[{"task": "b", "unverified": [{"name": "a"}]}]', "1:2", "invalid 'unverified' entry: why: Field required"),
+        ('[{"task": "b", "unverified": [{"name": "a"}]}]', "1:2", "invalid 'unverified' entry 1: why: Field required"),
         ('[{"task": "b", "unverified": "none"}]', "1:2", "'unverified' must be an array of objects, found a string"),
         ('["a",\n  {"task": "b", "task": "c"}]', "2:3", "duplicate key 'task'"),
         (

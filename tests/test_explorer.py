@@ -374,3 +374,13 @@ def test_a_shortcut_and_a_context_menu_entry_are_used_though_nothing_on_screen_s
         ("ZeroDivisionError: integer division or modulo by zero", "chose entry 1 of the context menu of QListWidget"),
         ("KeyError: 'help'", "pressed shortcut 'F1'"),
     }
+
+
+def test_an_app_that_asks_again_and_again_before_its_event_loop_is_cancelled_not_answered_forever(
+    tmp_path: Path,
+) -> None:
+    """Its password rule rejects every answer: after a few answers the dialog is cancelled, and the app ends."""
+    verdict = run_check("startup_dialogs_loop", tmp_path)
+    answers = [record["answer"] for record in probe_records(tmp_path, "dialog")]
+    assert verdict.status == "fail" and len(answers) <= 12
+    assert answers[-1] == "cancelled: asked again and again before the app started"

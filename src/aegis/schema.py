@@ -27,6 +27,7 @@ class Task(Frozen):
     checks_from: Literal["dataset", "file"] = "dataset"
     """A dataset's checks, or those of `aegis build --checks FILE`."""
     unverified: list[Unverified] = Field(default_factory=list)
+    """Features the sentence names that no check can try here (a dataset's `unverified`), each with why."""
 
 
 Role = Literal["system", "user", "assistant"]

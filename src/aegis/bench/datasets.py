@@ -191,12 +191,15 @@ def _unverified(source: _Source, pos: int, value: object) -> list[Unverified]:
     """Features no check can try here: each {"name": ..., "why": ...}."""
     if not isinstance(value, list):
         raise source.error(pos, f"'unverified' must be an array of objects, found {_type_name(value)}")
-    try:
-        return [Unverified.model_validate(entry) for entry in value]
-    except ValidationError as e:
-        error = e.errors()[0]
-        where = ".".join(map(str, error["loc"]))
-        raise source.error(pos, f"invalid 'unverified' entry: {where}: {error['msg']}") from e
+    found = []
+    for number, entry in enumerate(value, 1):
+        try:
+            found.append(Unverified.model_validate(entry))
+        except ValidationError as e:
+            error = e.errors()[0]
+            where = ".".join(map(str, error["loc"])) or "the entry"
+            raise source.error(pos, f"invalid 'unverified' entry {number}: {where}: {error['msg']}") from e
+    return found
 
 
 def _assign_ids(source: _Source, entries: list[_Entry]) -> list[Task]:

@@ -106,7 +106,8 @@ class BenchRow(Frozen):
 
     @property
     def over_claim(self) -> bool:
-        """The pipeline called the app working, and a requirement some check tried on it failed."""
+        """The pipeline called the app working, and a checked requirement failed (a check failed on it, or
+        never got to run because the program failed first)."""
         return self.gate == "pass" and self.requirements_passed < self.requirements_checked
 
     @property

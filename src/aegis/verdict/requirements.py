@@ -25,6 +25,7 @@ from aegis.acceptance import CheckSet
 from aegis.schema import Acceptance, Requirement, Task, Verdict
 
 UNCHECKED = "no acceptance check tries it"
+PLACEHOLDER_SCAN = "placeholder scan"
 NOT_TRIED = "not tried: the program failed before its checks could run"
 
 
@@ -44,7 +45,7 @@ def requirements_of(task: Task, verdict: Verdict | None, checks: CheckSet | None
     found += [
         Requirement(name=u.name, source=task.checks_from, status="unverified", seen=u.why) for u in task.unverified
     ]
-    names = [r.name for r in found if r.status != "failed" or r.checked_by.startswith("check ")]
+    names = [r.name for r in found if r.checked_by != PLACEHOLDER_SCAN]  # checks, and what the task says is unverified
     found += [
         Requirement(name=p.requirement, source="library", status="unverified", seen=UNCHECKED)
         for p in named_in(task.task)
@@ -107,7 +108,7 @@ def _placeholders(verdict: Verdict | None) -> list[Requirement]:
             name=f"the feature behind {p.message.split(' ')[0]} works",
             source="library",
             status="failed",
-            checked_by="placeholder scan",
+            checked_by=PLACEHOLDER_SCAN,
             seen=p.message,
         )
         for p in problems

@@ -24,6 +24,9 @@ from aegis.probe.qt.accept_samples import write_provided, write_samples
 from aegis.probe.records import Dialog, FileDialog
 from aegis.probe.runtime import Report
 
+TEXT_ANSWER = "AEGIS"
+PASSWORD_ANSWER = "Aegis-Pass-2026!"
+"""What a user types where a password is asked: long and mixed enough for the usual rules."""
 IMAGE_FILTER = re.compile(r"png|jpe?g|bmp|gif|webp|image|picture|photo", re.I)
 ERROR_WORDS = re.compile(r"error|fail|invalid|exception|could not|cannot|can't|unable", re.I)
 ANSWER_ROLES = (QMessageBox.ButtonRole.AcceptRole, QMessageBox.ButtonRole.YesRole)
@@ -72,7 +75,7 @@ class DialogAnswers:
             setattr(QFileDialog, name, staticmethod(getter))
 
     def open_path(self, args: tuple[Any, ...], kwargs: dict[str, Any]) -> str:
-        wanted = f"{_argument(args, kwargs, 1, 'caption')} {_argument(args, kwargs, 3, 'filter')}"
+        wanted = f"{_text_argument(args, kwargs, 1, 'caption')} {_text_argument(args, kwargs, 3, 'filter')}"
         return self.chose_open(wanted)
 
     def chose_open(self, wanted: str) -> str:
@@ -83,11 +86,11 @@ class DialogAnswers:
         return path
 
     def save_path(self, args: tuple[Any, ...], kwargs: dict[str, Any]) -> str:
-        return self.chose_save(_argument(args, kwargs, 3, "filter"), _argument(args, kwargs, 2, "dir"))
+        return self.chose_save(_text_argument(args, kwargs, 3, "filter"), _text_argument(args, kwargs, 2, "dir"))
 
     def save_filter(self, args: tuple[Any, ...], kwargs: dict[str, Any]) -> str:
         """The filter a user picks: the one naming the expected format's suffix, else the first."""
-        filters = _argument(args, kwargs, 3, "filter").split(";;")
+        filters = _text_argument(args, kwargs, 3, "filter").split(";;")
         return next((f for f in filters if self.names_format(f)), filters[0])
 
     def names_format(self, name_filter: str) -> bool:
@@ -184,7 +187,8 @@ def choose_in(dialog: QFileDialog, path: Path) -> None:
 def answer_input(dialog: QInputDialog) -> None:
     """Text: "AEGIS"; a number or a choice from a list: what the dialog offers."""
     if dialog.inputMode() == QInputDialog.InputMode.TextInput and not dialog.comboBoxItems():
-        dialog.setTextValue("AEGIS")
+        password = dialog.textEchoMode() != QLineEdit.EchoMode.Normal
+        dialog.setTextValue(PASSWORD_ANSWER if password else TEXT_ANSWER)
 
 
 def press_yes(box: QMessageBox) -> str:
@@ -199,12 +203,18 @@ def press_yes(box: QMessageBox) -> str:
     return chosen.text().replace("&", "")
 
 
-def _argument(args: tuple[Any, ...], kwargs: dict[str, Any], index: int, name: str) -> str:
-    value = kwargs.get(name, args[index] if len(args) > index else "")
+def argument(args: tuple[Any, ...], kwargs: dict[str, Any], index: int, name: str) -> Any:
+    """An argument of a Qt static helper, given by position or by keyword; None when not given."""
+    return kwargs.get(name, args[index] if len(args) > index else None)
+
+
+def _text_argument(args: tuple[Any, ...], kwargs: dict[str, Any], index: int, name: str) -> str:
+    """The argument as text: a URL as its local path, nothing as ""."""
+    value = argument(args, kwargs, index, name)
     if isinstance(value, QUrl):
         return value.toLocalFile()
     return str(value or "")
 
 
 def _filter(args: tuple[Any, ...], kwargs: dict[str, Any]) -> str:
-    return _argument(args, kwargs, 3, "filter").split(";;")[0]
+    return _text_argument(args, kwargs, 3, "filter").split(";;")[0]

@@ -168,7 +168,7 @@ def expect_image_shown(state: State, step: Step) -> Outcome:
     if not opened:
         return Outcome(False, f"{state.last_done or 'the check ran'} but no open dialog was opened")
     if opened[-1] != str(state.dialogs.image_sample):
-        return Outcome(False, "the open dialog's file filter does not mention images, so it was given a text file")
+        return Outcome(False, "the open dialog's file filter does not mention images, so it was not given the image")
     return image_visible()
 
 

@@ -6,8 +6,9 @@
 
 A provided file is what a user would have on disk: .pdf a PDF whose page shows `content`, .xlsx a workbook
 whose first sheet holds `content` read as CSV rows, .wav a one-second tone, an image suffix the sample image,
-anything else the text. Every file written here is dated a day back, so "written since the check started"
-(expect_sqlite, expect_not_stored) never counts it as the app's.
+anything else `content` as UTF-8 text (so a binary file can only be given when its bytes are ASCII). Every
+file written here is replaced, never written through a link the app left, and dated a day back, so
+"written since the check started" (expect_sqlite, expect_not_stored) never counts it as the app's.
 
 Runs inside the app's child process (imports PySide6; never imported by the AEGIS core).
 """
@@ -18,6 +19,7 @@ import csv
 import io
 import math
 import os
+import re
 import struct
 import time
 import wave
@@ -37,6 +39,9 @@ COLOUR_TOLERANCE = 16
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".bmp")
 TONE_HZ, RATE = 440, 22050
 BACKDATED_SECONDS = 86400
+NUMBER = re.compile(r"-?\d+(\.\d+)?([eE][-+]?\d+)?")
+"""A cell written as a number; anything else (nan, 1_000, " 12 ") is text, as a spreadsheet program reads it."""
+XML_UNSAFE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
 def write_samples(home: Path) -> tuple[Path, Path]:
@@ -51,13 +56,16 @@ def write_provided(home: Path, name: str, content: str) -> Path:
     path = home / name
     suffix = path.suffix.casefold()
     writer = WRITERS.get(".image" if suffix in IMAGE_SUFFIXES else suffix, _write_text)
-    path.unlink(missing_ok=True)  # the app may have left a link under that name
     writer(path, content)
     return path
 
 
 def _backdated(write: Callable[[Path, str], None]) -> Callable[[Path, str], None]:
+    """Written anew (a link the app left under that name is removed, not followed), then dated back."""
+
     def written(path: Path, content: str) -> None:
+        if path.is_symlink() or path.is_file():
+            path.unlink()
         write(path, content)
         old = time.time() - BACKDATED_SECONDS
         os.utime(path, (old, old))
@@ -119,11 +127,10 @@ def _sheet(rows: list[list[str]]) -> str:
 
 
 def _cell(ref: str, value: str) -> str:
-    try:
-        float(value)
-    except ValueError:
-        return f'<c r="{ref}" t="inlineStr"><is><t>{escape(value)}</t></is></c>'
-    return f'<c r="{ref}"><v>{value}</v></c>'
+    if NUMBER.fullmatch(value):
+        return f'<c r="{ref}"><v>{value}</v></c>'
+    text = escape(XML_UNSAFE.sub("", value))
+    return f'<c r="{ref}" t="inlineStr"><is><t xml:space="preserve">{text}</t></is></c>'
 
 
 def _column(index: int) -> str:

@@ -47,7 +47,8 @@ def collect(windows: list[QWidget], seed: int, context_menus: ContextMenus | Non
         for widget in [window, *window.findChildren(QWidget)]:
             if widget.isVisible() and widget.isEnabled():
                 found.extend(widget_actions(widget))
-                found.extend(context_menus.actions(widget, name_of(widget)) if context_menus else [])
+                if context_menus and widget.contextMenuPolicy() == Qt.ContextMenuPolicy.CustomContextMenu:
+                    found.extend(context_menus.actions(widget, name_of(widget)))
         found.extend(menu_actions(window))
         found.extend(shortcut_actions(window))
     return in_group_order(found, GROUPS, seed)

@@ -53,7 +53,7 @@ def install(setup: Setup) -> None:
 
     QtCore.qInstallMessageHandler(on_message)
     session = QtSession(setup)
-    StartupDialogs(setup.report, Path.home(), lambda: session.started).install()
+    StartupDialogs(setup.report, Path.home(), lambda: session.started, session.dialogs).install()
     for cls in (QtCore.QCoreApplication, QtGui.QGuiApplication, QtWidgets.QApplication):
         for name in ("exec", "exec_"):  # static methods on the application classes
             if name in vars(cls):

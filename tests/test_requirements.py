@@ -99,6 +99,14 @@ def test_what_a_dataset_says_no_check_can_try_is_unverified_with_why() -> None:
     ]  # the library's "saving writes the work to a file" is covered by the dataset's own unverified entry
 
 
+def test_a_dataset_task_with_checks_is_not_second_guessed_by_the_phrase_library() -> None:
+    """The dataset names its checks and what is unverified: "a saved password" phrased differently is no gap
+    (a user's --checks file still is: test_a_build_that_does_part_of_the_task_ends_partial_with_its_table)."""
+    task = Task(id="p", task="password manager with local encryption and password generator", checks=[ADDS])
+    found = requirements_of(task, verdict_with(CheckResult(name="adds a task", passed=True)))
+    assert [(r.name, r.status) for r in found] == [("adds a task", "passed")]
+
+
 def test_a_check_named_after_a_library_requirement_covers_it() -> None:
     verdict = verdict_with(CheckResult(name="a change shows up in the preview", passed=False))
     found = requirements_of(Task(id="t", task="Markdown editor with real-time preview"), verdict)

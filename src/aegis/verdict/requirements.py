@@ -5,11 +5,12 @@
 
 Every acceptance check is a requirement (passed or failed, with its failed step). Every placeholder the
 probe named fails a requirement of its own. What the task says no check can try (a dataset's `unverified`,
-with why) is listed as unverified. Features the task's wording names (the offline phrase library,
-data/requirements.json) that no check covers are listed as unverified, so "working" is never read as
-"does everything the sentence says". A check covers a library requirement when it is named after it, or
-when its name uses the same phrase ("saves the list" covers saving). Some library entries come with the
-checks a user would try first ("a calculator": 2 + 3 = 5); a task without checks of its own gets those.
+with why) is listed as unverified. Unless a dataset's checks say it all, the features the task's wording
+names (the offline phrase library, data/requirements.json) that no check covers are listed as unverified,
+so "working" is never read as "does everything the sentence says". A check covers a library requirement
+when it is named after it, or when its name uses the same phrase ("saves the list" covers saving). Some
+library entries come with the checks a user would try first ("a calculator": 2 + 3 = 5); a task without
+checks of its own gets those.
 """
 
 from __future__ import annotations
@@ -45,6 +46,8 @@ def requirements_of(task: Task, verdict: Verdict | None, checks: CheckSet | None
     found += [
         Requirement(name=u.name, source=task.checks_from, status="unverified", seen=u.why) for u in task.unverified
     ]
+    if task.checks and task.checks_from == "dataset":  # its checks and unverified list say it all: no guessing
+        return found
     names = [r.name for r in found if r.checked_by != PLACEHOLDER_SCAN]  # checks, and what the task says is unverified
     found += [
         Requirement(name=p.requirement, source="library", status="unverified", seen=UNCHECKED)

@@ -3,8 +3,8 @@
 File dialogs return files written to $HOME (the probe's temporary home): the latest a `provide_file` step
 wrote, else for an image filter a four-colour PNG and for other open dialogs a text file; a save dialog a
 fresh path (with the suffix of the format the check's next expect_file asks for, and the file filter that
-names it). Message boxes are answered
-Yes/OK, input dialogs get "AEGIS", other modal dialogs are accepted; each one is recorded.
+names it). Message boxes are answered Yes/OK, input dialogs get "AEGIS" (a password field a password),
+other modal dialogs are accepted; each one is recorded.
 
 Runs inside the app's child process (imports PySide6; never imported by the AEGIS core).
 """
@@ -187,8 +187,12 @@ def choose_in(dialog: QFileDialog, path: Path) -> None:
 def answer_input(dialog: QInputDialog) -> None:
     """Text: "AEGIS"; a number or a choice from a list: what the dialog offers."""
     if dialog.inputMode() == QInputDialog.InputMode.TextInput and not dialog.comboBoxItems():
-        password = dialog.textEchoMode() != QLineEdit.EchoMode.Normal
-        dialog.setTextValue(PASSWORD_ANSWER if password else TEXT_ANSWER)
+        dialog.setTextValue(typed_answer(dialog.textEchoMode()))
+
+
+def typed_answer(echo: QLineEdit.EchoMode | None) -> str:
+    """What a user types into a text prompt: "AEGIS", or where the typing is hidden, a password."""
+    return TEXT_ANSWER if echo in (None, QLineEdit.EchoMode.Normal) else PASSWORD_ANSWER
 
 
 def press_yes(box: QMessageBox) -> str:

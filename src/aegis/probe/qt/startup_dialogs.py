@@ -5,27 +5,24 @@ Qt's static helpers (QMessageBox.information, QInputDialog.getText, QFileDialog.
 their own event loop in C++, where the probe's session has not started yet: left alone, the app looks hung.
 Until the app's own event loop starts, each helper is answered here: a message box with Yes/OK, an input
 dialog with "AEGIS" (a password field with a long mixed one; a number or a list item: what the dialog
-offers), an open dialog with a sample file (an image when its filter asks for one), a folder dialog with the
-home folder, a save dialog with a fresh path there; during an acceptance check, its file dialogs answer as
-they do later (DialogAnswers). An app that keeps asking (a password rule the answer breaks) is answered
-MAX_ANSWERS times, then cancelled. Once the event loop runs, the originals do, and the session answers or
-dismisses their dialogs as before.
+offers), and file dialogs as DialogAnswers answers them (a sample file, the home folder, a fresh path
+there): during an acceptance check the check's own, which remembers them for its steps. An app that keeps
+asking (a password rule the answer breaks) is answered MAX_ANSWERS times, then cancelled. Once the event
+loop runs, the originals do, and the session answers or dismisses their dialogs as before.
 
 Runs inside the app's child process (imports PySide6; never imported by the AEGIS core).
 """
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
-from aegis.probe.qt.accept_dialogs import IMAGE_FILTER, PASSWORD_ANSWER, TEXT_ANSWER, DialogAnswers, argument
-from aegis.probe.qt.accept_samples import write_samples
+from aegis.probe.qt.accept_dialogs import DialogAnswers, argument, typed_answer
 from aegis.probe.records import Dialog
 from aegis.probe.runtime import Report
 
@@ -49,8 +46,10 @@ class StartupDialogs:
     def __init__(
         self, report: Report, home: Path, started: Callable[[], bool], answers: DialogAnswers | None = None
     ) -> None:
-        self.report, self.home, self.started, self.answers = report, home, started, answers
-        self.samples: tuple[Path, Path] | None = None
+        self.report, self.home, self.started = report, home, started
+        self.check_answers = answers
+        """The acceptance check's answers, which record the files it chose; None while exploring."""
+        self.own_answers: DialogAnswers | None = None
         self.asked: Counter[str] = Counter()
 
     def install(self) -> None:
@@ -89,8 +88,7 @@ class StartupDialogs:
         return chosen
 
     def text(self, args: tuple[Any, ...], kwargs: dict[str, Any]) -> tuple[str, bool]:
-        echo = argument(args, kwargs, 3, "echo")
-        typed = TEXT_ANSWER if echo in (None, QLineEdit.EchoMode.Normal) else PASSWORD_ANSWER
+        typed = typed_answer(argument(args, kwargs, 3, "echo"))
         self.record("QInputDialog", args, kwargs, typed)
         return typed, True
 
@@ -110,30 +108,35 @@ class StartupDialogs:
         self.record("QInputDialog", args, kwargs, chosen)
         return chosen, bool(chosen)
 
+    def files(self) -> DialogAnswers:
+        """Who answers file dialogs: the check's answers, else answers of our own (samples written when asked)."""
+        if self.check_answers is not None:
+            return self.check_answers
+        if self.own_answers is None:
+            self.own_answers = DialogAnswers(self.report, self.home)
+        return self.own_answers
+
     def open_path(self, args: tuple[Any, ...], kwargs: dict[str, Any]) -> str:
         wanted = f"{argument(args, kwargs, 1, 'caption') or ''} {argument(args, kwargs, 3, 'filter') or ''}"
-        if self.answers is not None:
-            return self.answers.chose_open(wanted)
-        if self.samples is None:
-            self.samples = write_samples(self.home)
-        path = str(self.samples[1] if IMAGE_FILTER.search(wanted) else self.samples[0])
-        self.record("QFileDialog", args, kwargs, path)
-        return path
+        return self.recorded(self.files().chose_open(wanted), args, kwargs)
 
     def save_path(self, args: tuple[Any, ...], kwargs: dict[str, Any]) -> str:
-        name_filter = str(argument(args, kwargs, 3, "filter") or "")
-        if self.answers is not None:
-            return self.answers.chose_save(name_filter, str(argument(args, kwargs, 2, "dir") or ""))
-        found = re.search(r"\*(\.[\w.-]+)", name_filter)
-        path = str(self.home / f"aegis-saved-at-start{found.group(1) if found else '.txt'}")
-        self.record("QFileDialog", args, kwargs, path)
-        return path
+        name_filter, suggested = (
+            str(argument(args, kwargs, 3, "filter") or ""),
+            str(argument(args, kwargs, 2, "dir") or ""),
+        )
+        return self.recorded(self.files().chose_save(name_filter, suggested), args, kwargs)
 
     def folder(self, args: tuple[Any, ...], kwargs: dict[str, Any]) -> str:
-        if self.answers is not None:
-            return self.answers.directory()
-        self.record("QFileDialog", args, kwargs, str(self.home), words=((1, "caption"), (2, "dir")))
-        return str(self.home)
+        return self.recorded(self.files().directory(), args, kwargs, words=((1, "caption"), (2, "dir")))
+
+    def recorded(
+        self, path: str, args: tuple[Any, ...], kwargs: dict[str, Any], words: tuple[tuple[int, str], ...] | None = None
+    ) -> str:
+        """While exploring, a file dialog at start-up is listed with the other dialogs (a check has its own record)."""
+        if self.check_answers is None:
+            self.record("QFileDialog", args, kwargs, path, words=words)
+        return path
 
     def record(
         self,

@@ -56,9 +56,8 @@ def child_environment(toolkit: Toolkit, home: Path | None = None) -> Iterator[tu
         folder = home or Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="aegis-home-")))
         screen = folder / "screen.json"
         replace_file(screen, json.dumps({"screens": [SCREEN]}))  # the app may have left a link here (a restart)
-        os.utime(
-            screen, (0, 0), follow_symlinks=False
-        )  # dated long ago: files written since a check began are the app's
+        # dated long ago: files written since a check began are the app's
+        os.utime(screen, (0, 0), follow_symlinks=False)
         env = {
             "QT_QPA_PLATFORM": f"offscreen:configfile={screen}",
             "HOME": str(folder),

@@ -53,6 +53,7 @@ from typing import Any, Literal
 from pydantic import Field, ValidationError, model_validator
 
 from aegis.errors import AcceptanceError
+from aegis.paths import read_text
 from aegis.schema import CheckSource, Frozen
 
 
@@ -257,10 +258,7 @@ def parse_checks(data: object) -> list[AcceptanceCheck]:
 
 
 def load_checks(path: Path) -> list[AcceptanceCheck]:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise AcceptanceError(f"{path}: cannot read: {exc.strerror}") from None
+    text = read_text(path, AcceptanceError)
     try:
         data = _parse_text(text, yaml=path.suffix in (".yaml", ".yml"))
     except ValueError as exc:

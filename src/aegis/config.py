@@ -19,6 +19,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from aegis.errors import ConfigError
+from aegis.paths import read_text
 from aegis.probe.options import ProbeArgs, ProbeOptions
 
 log = logging.getLogger("aegis")
@@ -45,7 +46,8 @@ class LLMConfig(Section):
     max_tokens: int = Field(default=2048, ge=1)
     """Cap on the length of one answer, in tokens."""
     timeout: float = Field(default=600.0, gt=0)
-    """Seconds to wait for one answer before giving up on that try."""
+    """Seconds one try may take in all (connect, send, wait, read) before it is given up, however slowly the
+    server trickles its answer."""
     max_retries: int = Field(default=4, ge=0)
     """Retries on 429, 5xx, timeouts and connection resets (with backoff); never on auth errors."""
     n_ctx: int = Field(default=16384, ge=1)
@@ -193,8 +195,8 @@ def _from_toml(path: Path | None) -> Mapping[str, Mapping[str, Any]]:
         if not path.exists():
             return {}
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError) as exc:
+        data = tomllib.loads(read_text(path))
+    except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: {exc}") from None
     _warn_renamed(path, data)
     unknown = sorted(set(data) - set(SECTIONS) - set(RENAMED))

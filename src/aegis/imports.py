@@ -1,6 +1,7 @@
 """What a program imports, read from its source without running it: the one import scanner.
 
-    scan(code) -> list[Import]      every runtime import, in source order (raises SyntaxError)
+    scan(code) -> list[Import]      every runtime import, in source order (raises SyntaxError, also for a
+                                    program nested too deeply for Python's parser)
     top_level(code) -> set[str]     the top-level names of those imports; none when the code does not parse
 
 Absolute imports only (a relative import names the program's own files). `from X import Y` gives X and
@@ -14,6 +15,8 @@ from __future__ import annotations
 import ast
 from collections.abc import Iterator
 from dataclasses import dataclass
+
+TOO_DEEP = "the program is nested too deeply for Python to parse"
 
 
 @dataclass(frozen=True)
@@ -29,7 +32,11 @@ class Import:
 
 
 def scan(code: str) -> list[Import]:
-    found = [Import(name, *where) for name, where in _imports(ast.parse(code))]
+    try:
+        tree = ast.parse(code)
+    except (RecursionError, MemoryError):  # e.g. `x = 1+1+...` 3,000 terms long
+        raise SyntaxError(TOO_DEEP) from None
+    found = [Import(name, *where) for name, where in _imports(tree)]
     return sorted(found, key=lambda i: (i.line, i.column))
 
 

@@ -4,7 +4,8 @@
         attempts/<n>/app.py     each round's program (beside verdict.json and the probe's output)
         app/app.py              the final program, and its executable under app/dist/
 
-Every module that builds one of these paths asks here, so the layout has one home.
+Every module that builds one of these paths asks here, so the layout has one home. A file the user names
+(an app, a checks file, a scripted model) is read with `read_text`, whose errors say which byte is not UTF-8.
 
 A checked program may write in its attempt folder (its working folder) and leave a symbolic link where AEGIS
 writes next, pointing anywhere on this machine: files there are written with `replace_file`, which swaps in a
@@ -20,6 +21,8 @@ import unicodedata
 from pathlib import Path
 
 import platformdirs
+
+from aegis.errors import AegisError, ConfigError
 
 CACHE_ENV = "AEGIS_CACHE_DIR"
 """Overrides the per-user cache folder (models, build environments, app environments)."""
@@ -80,3 +83,20 @@ def replace_file(path: Path, text: str) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def read_text(path: Path, error: type[AegisError] = ConfigError) -> str:
+    """The UTF-8 text of a file the user named; `error` (one line) when it cannot be read or is not UTF-8."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise error(f"{path}: cannot read: {exc.strerror or exc}") from None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise error(f"{path} is not UTF-8 text ({not_utf8(exc)})") from None
+
+
+def not_utf8(exc: UnicodeDecodeError) -> str:
+    """Where bytes stop being UTF-8, e.g. "byte 0xff at offset 12"."""
+    return f"byte 0x{exc.object[exc.start]:02x} at offset {exc.start}"

@@ -12,7 +12,7 @@ from typing import Annotated
 
 import typer
 
-from aegis.cli.common import config_from_flags, console, ensure_model, run_command
+from aegis.cli.common import config_from_flags, console, ensure_model, plain, run_command
 from aegis.cli.options import BaseUrlOpt, ConfigOpt, ModelOpt, RoundsOpt, RunsOpt, SeedOpt
 
 
@@ -69,8 +69,8 @@ def bench(
         return run_bench(request, console)
 
     folder = run_command(work)
-    console.print(f"report: {folder / 'report.html'}")
-    console.print(f"summary: {folder / 'summary.json'}")
+    console.print(plain(f"report: {folder / 'report.html'}"))
+    console.print(plain(f"summary: {folder / 'summary.json'}"))
 
 
 def report(
@@ -85,4 +85,4 @@ def report(
     console.print(compare_table(comparison))
     if as_json is not None:
         as_json.write_text(json.dumps(comparison, indent=2) + "\n", encoding="utf-8")
-        console.print(f"comparison: {as_json}")
+        console.print(plain(f"comparison: {as_json}"))

@@ -12,7 +12,7 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from aegis.cli.common import config_from_flags, console, ensure_model, load_checks_file, run_command
+from aegis.cli.common import config_from_flags, console, ensure_model, load_checks_file, plain, run_command
 from aegis.cli.options import BaseUrlOpt, ConfigOpt, ModelOpt, RoundsOpt, RunsOpt, SeedOpt
 from aegis.errors import ConfigError
 from aegis.schema import Requirement, RunResult, Task
@@ -84,24 +84,30 @@ def _print_result(result: RunResult) -> None:
         console.print(_requirements_table(result.requirements))
     if result.status == "pass":
         exe = f"; executable: {result.package.executable}" if result.package and result.package.ok else ""
-        console.print(f"[green]working app:[/green] {result.app_path}{exe} ({summary})", highlight=False)
+        console.print(f"[green]working app:[/green] {plain(f'{result.app_path}{exe} ({summary})')}", highlight=False)
     elif result.status == "partial":
         console.print(
-            f"[yellow]{result.message}[/yellow]; closest attempt: {result.app_path} ({summary})", highlight=False
+            f"[yellow]{plain(result.message)}[/yellow]; {plain(f'closest attempt: {result.app_path} ({summary})')}",
+            highlight=False,
         )
     else:
         console.print(
-            f"[red]{result.status}:[/red] {result.message} ({summary}); see {result.run_dir}", highlight=False
+            f"[red]{result.status}:[/red] {plain(f'{result.message} ({summary}); see {result.run_dir}')}",
+            highlight=False,
         )
 
 
 def _requirements_table(requirements: list[Requirement]) -> Table:
+    """Names and what was seen come from the task, the model and the app: plain() text, never markup."""
     table = Table("requirement", "checked by", "result", "seen", title="requirements", title_justify="left")
     colours = {"passed": "green", "failed": "red", "unverified": "yellow"}
     for requirement in requirements:
         seen = requirement.seen if len(requirement.seen) <= SEEN_CHARS else requirement.seen[: SEEN_CHARS - 1] + "…"
         colour = colours[requirement.status]
         table.add_row(
-            requirement.name, requirement.checked_by or "-", f"[{colour}]{requirement.status}[/{colour}]", seen
+            plain(requirement.name),
+            plain(requirement.checked_by or "-"),
+            f"[{colour}]{requirement.status}[/{colour}]",
+            plain(seen),
         )
     return table

@@ -13,7 +13,7 @@ from typing import Annotated
 
 import typer
 
-from aegis.cli.common import config_from_flags, console, load_checks_file, run_command
+from aegis.cli.common import config_from_flags, console, load_checks_file, plain, read_app, run_command
 from aegis.cli.options import ConfigOpt
 from aegis.schema import Verdict
 
@@ -31,9 +31,7 @@ def check(
     config_file: ConfigOpt = None,
 ) -> None:
     """Run a program headless, explore its GUI and judge it: exit 0 pass, 1 fail, 2 usage error."""
-    if not app_file.is_file() or app_file.suffix != ".py":
-        console.print(f"[red]error:[/red] {app_file}: not a Python file")
-        raise typer.Exit(2)
+    run_command(lambda: read_app(app_file))
     from aegis.acceptance import CheckSet
     from aegis.sandbox.isolation import make_runner
     from aegis.verdict.headless import HeadlessProber
@@ -53,23 +51,25 @@ def check(
 
 
 def _print_verdict(verdict: Verdict, out_dir: Path) -> None:
+    """Every text here comes from the app (titles, messages, dialogs) or the checks file: printed plain()."""
     for problem in sorted(verdict.problems, key=lambda p: p.severity != "fail"):
         colour = "red" if problem.severity == "fail" else "yellow"
         after = f" (after {problem.action})" if problem.action else ""
         console.print(
-            f"[{colour}]{problem.severity}[/{colour}] {problem.kind}: {problem.message}{after}", highlight=False
+            f"[{colour}]{problem.severity}[/{colour}] {plain(f'{problem.kind}: {problem.message}{after}')}",
+            highlight=False,
         )
     for dialog in verdict.dialogs:
-        console.print(f"dialog: {dialog}", highlight=False)
+        console.print(f"dialog: {plain(dialog)}", highlight=False)
     if verdict.acceptance is not None:
         for result in verdict.acceptance.checks:
             mark = "[green]ok[/green]" if result.passed else "[red]failed[/red]"
-            console.print(f"acceptance {mark}: {result.name}", highlight=False)
+            console.print(f"acceptance {mark}: {plain(result.name)}", highlight=False)
         console.print(f"acceptance: {verdict.acceptance.passed_count}/{verdict.acceptance.total} checks passed")
     windows = ", ".join(f"{w.cls} '{w.title}' {w.width}x{w.height}" for w in verdict.windows) or "no window"
     status = "[green]pass[/green]" if verdict.passed else "[red]fail[/red]"
+    seconds = verdict.timings.get("total", 0)
     console.print(
-        f"{status}: {windows}; {verdict.actions} actions in {verdict.timings.get('total', 0):.1f} s; "
-        f"screenshots in {out_dir}",
+        f"{status}: {plain(f'{windows}; {verdict.actions} actions in {seconds:.1f} s; screenshots in {out_dir}')}",
         highlight=False,
     )

@@ -4,7 +4,11 @@ Each command module imports these names and nothing private from another command
 
     console              rich console on stderr; soft wrap keeps an error on one line however narrow the terminal
     INTERRUPTED          the line printed on Ctrl-C
+    plain(text)          untrusted text (the app's, the model's, a path) for a markup line: secrets masked,
+                         markup escaped, so "[/]" in a window title prints as it is
+    print_error(message) the one `error:` line
     run_command(action)  call a command's work; AegisError / OSError -> one line and exit 1 or 2, Ctrl-C -> 130
+    read_app(path)       a program the user named: a Python file of UTF-8 text, or a usage error
     config_from_flags    assemble the config once: flags > env > TOML file > defaults
     ensure_model         fetch the embedded model on first use, with a progress bar
     pull_model           fetch, assemble and verify the embedded model (`aegis models pull`)
@@ -22,9 +26,11 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import typer
 from rich.console import Console
 from rich.logging import RichHandler
+from rich.markup import escape
 
 from aegis.config import AegisConfig, load_config
 from aegis.errors import AcceptanceError, AegisError, ConfigError, ModelStoreError
+from aegis.paths import read_text
 from aegis.run.redact import RedactingFilter, Redactor
 
 if TYPE_CHECKING:
@@ -46,13 +52,29 @@ def run_command(action: Callable[[], T]) -> T:
         console.print(INTERRUPTED)
         raise typer.Exit(130) from None
     except AegisError as exc:
-        console.print(f"[red]error:[/red] {exc}", highlight=False)
+        print_error(str(exc))
         usage = isinstance(exc, ConfigError)
         raise typer.Exit(2 if usage else 1) from None
     except OSError as exc:  # e.g. the disk filled up while a log file was being closed
         where = f" ({exc.filename})" if exc.filename else ""
-        console.print(f"[red]error:[/red] {exc.strerror or exc}{where}", highlight=False)
+        print_error(f"{exc.strerror or exc}{where}")
         raise typer.Exit(1) from None
+
+
+def plain(text: object) -> str:
+    """`text` as it is on a markup line: secrets masked and anything like a markup tag escaped."""
+    return escape(Redactor()(str(text)))
+
+
+def print_error(message: str) -> None:
+    console.print(f"[red]error:[/red] {plain(message)}", highlight=False)
+
+
+def read_app(path: Path) -> str:
+    """The program at `path`: a ConfigError (exit 2) unless it is a .py file of UTF-8 text."""
+    if not path.is_file() or path.suffix != ".py":
+        raise ConfigError(f"{path}: not a Python file")
+    return read_text(path)
 
 
 def config_from_flags(config_file: Path | None, **flags: dict[str, Any]) -> AegisConfig:

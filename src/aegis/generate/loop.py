@@ -192,7 +192,7 @@ class BuildRun:
         log.info("packaging with PyInstaller")
         app = final_app(self.recorder.dir)
         packages = installable(classify(app.read_text(encoding="utf-8"), allow=self.parts.deps_allowed))
-        result = packager.package(app, app.parent, name=slugify(self.task.task, max_len=30), packages=packages)
+        result = packager.package(app, app.parent, name=slugify(self.recorder.slug, max_len=30), packages=packages)
         self.recorder.event("package", **result.model_dump())
         return result
 

@@ -49,6 +49,8 @@ class PrecheckedTrial:
         checked = precheck(answer.code)
         for fix in checked.fixes:
             log.info("pre-check fixed: %s", fix)
+        if checked.skipped:
+            log.warning("pre-check skipped: %s", checked.skipped)
         if checked.problems:
             return checked.code, Verdict.failing(*checked.problems)
         prepared = prepare(checked.code, self.deps, self.on_event)

@@ -12,6 +12,8 @@ local.py          the embedded model through xllamacpp, streamed
 openai_client.py  what both OpenAI-compatible backends share: providers, keys, the SDK client, errors
 openai_compat.py  chat completions through the official openai SDK, against any OpenAI-compatible server
 openai_tools.py   the same with tool calls, for `--mode tools`
+answer.py         an OpenAI-compatible server's answer checked: not UTF-8, not JSON, not an object -> one line
+deadline.py       the httpx client under the SDK: each try has a total deadline, not only one per read
 scripted.py       canned replies from a file
 repetition.py     cuts an answer that loops on itself
 modelstore.py     the embedded GGUF, assembled from pinned PyPI parts and checked against its sha256

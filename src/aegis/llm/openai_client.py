@@ -1,7 +1,8 @@
 """What the OpenAI-compatible backends share: the providers and their keys, the SDK client, error mapping.
 
 target(config) -> (provider, model) | None     which server a model spec names, if an OpenAI-compatible one
-connect(config, provider) -> openai.OpenAI     a client with the configured retries and timeout
+connect(config, provider) -> openai.OpenAI     a client with the configured retries and total timeout per try
+check_url(base_url)                            a base URL httpx cannot use -> ConfigError, one line
 mapped_errors(model, client)                   SDK errors -> LLMAuthError (never retried) or LLMError
 """
 
@@ -12,10 +13,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
+import httpx2
 import openai
 
 from aegis.config import LLMConfig
-from aegis.errors import LLMAuthError, LLMError
+from aegis.errors import ConfigError, LLMAuthError, LLMError
+from aegis.llm.deadline import deadline_client
 
 
 @dataclass(frozen=True)
@@ -50,7 +53,26 @@ def connect(config: LLMConfig, provider: str) -> openai.OpenAI:
 
 
 def client(config: LLMConfig, *, base_url: str | None, api_key: str) -> openai.OpenAI:
-    return openai.OpenAI(base_url=base_url, api_key=api_key, max_retries=config.max_retries, timeout=config.timeout)
+    """`config.timeout` bounds each try in all (deadline.py), not only each read; a bad base URL is a ConfigError."""
+    check_url(base_url)
+    return openai.OpenAI(
+        base_url=base_url,
+        api_key=api_key,
+        max_retries=config.max_retries,
+        timeout=config.timeout,
+        http_client=deadline_client(config.timeout),
+    )
+
+
+def check_url(base_url: str | None) -> None:
+    if base_url is None:
+        return
+    try:
+        url = httpx2.URL(base_url)
+    except (httpx2.InvalidURL, ValueError) as exc:
+        raise ConfigError(f"--base-url {base_url}: invalid URL ({exc})") from None
+    if url.scheme not in ("http", "https") or not url.host:
+        raise ConfigError(f"--base-url {base_url}: invalid URL (not http:// or https:// with a host)")
 
 
 def api_key(spec: Provider) -> str:
@@ -70,6 +92,9 @@ def mapped_errors(model: str, sdk: openai.OpenAI) -> Iterator[None]:
         raise LLMAuthError(f"{model}: the server rejected the API key ({exc.status_code})") from None
     except openai.APIStatusError as exc:
         raise LLMError(f"{model}: HTTP {exc.status_code} after retries: {short(exc.message)}") from None
+    except openai.APITimeoutError:
+        within = f" within {sdk.timeout:g} s" if isinstance(sdk.timeout, int | float) else ""
+        raise LLMError(f"{model}: no complete answer from {sdk.base_url}{within} (llm.timeout)") from None
     except openai.APIConnectionError as exc:
         raise LLMError(f"{model}: cannot reach {sdk.base_url}: {short(str(exc))}") from None
 

@@ -6,9 +6,10 @@ import time
 from collections.abc import Sequence
 
 import openai
+from openai.types.chat import ChatCompletion
 
 from aegis.config import LLMConfig
-from aegis.errors import LLMError
+from aegis.llm.answer import chat_completion
 from aegis.llm.openai_client import mapped_errors
 from aegis.schema import Completion, Message, Usage
 
@@ -24,31 +25,29 @@ class OpenAICompatLLM:
     def complete(self, messages: Sequence[Message], *, max_tokens: int, seed: int) -> Completion:
         started = time.monotonic()
         with mapped_errors(self.name, self._client):
-            response = self._client.chat.completions.create(
+            response = chat_completion(
+                self._client,
                 model=self.name,
-                messages=[{"role": m.role, "content": m.content} for m in messages],  # type: ignore[misc]
+                messages=[{"role": m.role, "content": m.content} for m in messages],
                 max_tokens=max_tokens,
                 temperature=self._config.temperature,
                 seed=seed,
             )
-        return _completion(response, time.monotonic() - started)
+        return self._completion(response, time.monotonic() - started)
 
     def close(self) -> None:
         self._client.close()
 
-
-def _completion(response: openai.types.chat.ChatCompletion, seconds: float) -> Completion:
-    if not response.choices:
-        raise LLMError(f"{response.model}: the answer had no choices")
-    choice = response.choices[0]
-    usage = response.usage
-    return Completion(
-        text=choice.message.content or "",
-        finish_reason=choice.finish_reason or "stop",
-        usage=Usage(
-            prompt_tokens=usage.prompt_tokens if usage else 0,
-            completion_tokens=usage.completion_tokens if usage else 0,
-        ),
-        seconds=seconds,
-        model=response.model,
-    )
+    def _completion(self, response: ChatCompletion, seconds: float) -> Completion:
+        choice = response.choices[0]
+        usage = response.usage
+        return Completion(
+            text=choice.message.content or "",
+            finish_reason=choice.finish_reason or "stop",
+            usage=Usage(
+                prompt_tokens=(usage.prompt_tokens or 0) if usage else 0,
+                completion_tokens=(usage.completion_tokens or 0) if usage else 0,
+            ),
+            seconds=seconds,
+            model=response.model or self.name,
+        )

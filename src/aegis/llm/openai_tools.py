@@ -10,10 +10,10 @@ from __future__ import annotations
 from typing import Any, cast
 
 import openai
-from openai.types.chat import ChatCompletionMessageParam, ChatCompletionToolParam
+from openai.types.chat import ChatCompletion, ChatCompletionMessageParam, ChatCompletionToolParam
 
 from aegis.config import LLMConfig
-from aegis.errors import LLMError
+from aegis.llm.answer import chat_completion
 from aegis.llm.openai_client import mapped_errors
 from aegis.schema import Usage
 
@@ -29,7 +29,8 @@ class OpenAIToolLLM:
 
     def chat(self, messages: list[dict[str, Any]], tools: list[dict[str, Any]]) -> dict[str, Any]:
         with mapped_errors(self.name, self._client):
-            response = self._client.chat.completions.create(
+            response = chat_completion(
+                self._client,
                 model=self.name,
                 messages=cast(list[ChatCompletionMessageParam], messages),
                 tools=cast(list[ChatCompletionToolParam], tools),
@@ -42,12 +43,10 @@ class OpenAIToolLLM:
     def close(self) -> None:
         self._client.close()
 
-    def _message(self, response: openai.types.chat.ChatCompletion) -> dict[str, Any]:
-        if not response.choices:
-            raise LLMError(f"{response.model}: the answer had no choices")
+    def _message(self, response: ChatCompletion) -> dict[str, Any]:
         if response.usage:
             self.usage += Usage(
-                prompt_tokens=response.usage.prompt_tokens, completion_tokens=response.usage.completion_tokens
+                prompt_tokens=response.usage.prompt_tokens or 0, completion_tokens=response.usage.completion_tokens or 0
             )
         message = response.choices[0].message
         reply: dict[str, Any] = {"role": "assistant", "content": message.content}

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from aegis.errors import ConfigError, LLMError
+from aegis.paths import read_text
 from aegis.schema import Completion, Message, Usage
 
 SEPARATOR = "---8<---"
@@ -25,11 +26,8 @@ class ScriptedLLM:
     def from_file(cls, path: str) -> ScriptedLLM:
         if not path:
             raise ConfigError("scripted: needs a file, e.g. scripted:replies.json")
-        try:
-            text = Path(path).read_text(encoding="utf-8")
-        except OSError as exc:
-            raise ConfigError(f"scripted:{path}: cannot read: {exc.strerror}") from None
-        return cls(_parse(text), name=f"scripted:{Path(path).name}")
+        text = read_text(Path(path))
+        return cls(_parse(path, text), name=f"scripted:{Path(path).name}")
 
     def complete(self, messages: Sequence[Message], *, max_tokens: int, seed: int) -> Completion:
         if self._next >= len(self._replies):
@@ -45,10 +43,13 @@ class ScriptedLLM:
         return None
 
 
-def _parse(text: str) -> list[str]:
+def _parse(path: str, text: str) -> list[str]:
     if text.lstrip().startswith("["):
-        data = json.loads(text)
-        if not all(isinstance(item, str) for item in data):
-            raise ConfigError("scripted replies: a JSON file must be an array of strings")
+        try:
+            data = json.loads(text)
+        except ValueError as exc:
+            raise ConfigError(f"{path}: not a JSON array of strings ({exc})") from None
+        if not isinstance(data, list) or not all(isinstance(item, str) for item in data):
+            raise ConfigError(f"{path}: a JSON file of replies must be an array of strings")
         return list(data)
     return [part.strip("\n") for part in text.split(f"\n{SEPARATOR}\n")]

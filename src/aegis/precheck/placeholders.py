@@ -51,13 +51,13 @@ PRETEND_CALLS = {
 
 
 def find_placeholders(code: str) -> list[Problem]:
-    """One problem per pretended feature; none when the code does not parse."""
+    """One problem per pretended feature; none when the code does not parse or is nested too deeply to read."""
     try:
         tree = ast.parse(code)
-    except (SyntaxError, ValueError):
+        comments, connected = _comments(code), _connected(tree)
+        return [_problem(func, marker) for func in _functions(tree) if (marker := _marker(func, comments, connected))]
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
         return []
-    comments, connected = _comments(code), _connected(tree)
-    return [_problem(func, marker) for func in _functions(tree) if (marker := _marker(func, comments, connected))]
 
 
 def _functions(tree: ast.AST) -> Iterator[ast.FunctionDef | ast.AsyncFunctionDef]:

@@ -22,6 +22,9 @@ from aegis.precheck.layout_fix import fix_main_window_layout
 from aegis.precheck.members import check_members
 from aegis.schema import Problem
 
+TOO_DEEP_TO_COMPILE = "the program is nested too deeply for Python to compile (split the long expression)"
+TOO_DEEP_TO_ANALYSE = "the program is nested too deeply to analyse; it is run as it is"
+
 
 @dataclass(frozen=True)
 class PrecheckResult:
@@ -31,6 +34,8 @@ class PrecheckResult:
     """One human line per fix made, e.g. "moved QAction from PySide6.QtWidgets to PySide6.QtGui"."""
     problems: list[Problem]
     """What could not be fixed: a syntax error, names defined nowhere, members a class lacks (members.py)."""
+    skipped: str = ""
+    """Why the program compiles but was left as it is, unchecked (nested too deeply to analyse); "" if not."""
 
 
 def precheck(code: str) -> PrecheckResult:
@@ -39,6 +44,13 @@ def precheck(code: str) -> PrecheckResult:
     error = _syntax_error(code)
     if error is not None:
         return PrecheckResult(code, [], [_syntax_problem(error)])
+    try:
+        return _fix_and_check(code)
+    except (RecursionError, MemoryError):  # e.g. a 1,000-term expression: it runs, but the analysis recurses
+        return PrecheckResult(code, [], [], skipped=TOO_DEEP_TO_ANALYSE)
+
+
+def _fix_and_check(code: str) -> PrecheckResult:
     table = load_names()
     fixed, fixes = rename_pyqt(code)
     fixed, central = fix_main_window_layout(fixed)
@@ -63,6 +75,8 @@ def _syntax_error(code: str) -> SyntaxError | None:
         return error
     except ValueError as error:
         return SyntaxError(str(error))
+    except (RecursionError, MemoryError):
+        return SyntaxError(TOO_DEEP_TO_COMPILE)
     return None
 
 

@@ -40,7 +40,8 @@ RESERVE_BYTES = 16 * 1024
 class RunRecorder:
     def __init__(self, root: Path, task: Task, *, redact: Redactor, now: datetime | None = None) -> None:
         stamp = (now or datetime.now()).strftime("%Y%m%d_%H%M%S")
-        self.dir = unique_dir(root.resolve() / f"{stamp}_{slugify(task.task)}")
+        self.slug = slugify(redact(task.task))  # masked before lowercasing: a lowercased key is no longer its value
+        self.dir = unique_dir(root.resolve() / f"{stamp}_{self.slug}")
         self.task = task
         self.redact = redact
         self._started = time.monotonic()

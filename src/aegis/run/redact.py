@@ -1,4 +1,8 @@
-"""Keep secrets out of everything AEGIS writes: logs, transcripts, events, metadata, reports."""
+"""Keep secrets out of everything AEGIS writes: logs, transcripts, events, metadata, reports, folder names.
+
+Matching ignores case: a key typed into a task comes back lowercased in a run folder's name and every path
+under it, and must be masked there too.
+"""
 
 from __future__ import annotations
 
@@ -18,7 +22,8 @@ KEY_PATTERNS = re.compile(
     r"|gh[pousr]_[A-Za-z0-9]{30,}"  # GitHub tokens
     r"|hf_[A-Za-z0-9]{30,}"  # Hugging Face tokens
     r"|xox[abpr]-[A-Za-z0-9\-]{10,}"  # Slack tokens
-    r")"
+    r")",
+    re.IGNORECASE,
 )
 
 
@@ -28,11 +33,12 @@ class Redactor:
     def __init__(self, env: Mapping[str, str] | None = None) -> None:
         source = os.environ if env is None else env
         values = {v for k, v in source.items() if SECRET_NAME.search(k) and len(v) >= MIN_SECRET_LENGTH}
-        self._values = sorted(values, key=len, reverse=True)
+        longest_first = sorted(values, key=len, reverse=True)
+        self._values = re.compile("|".join(map(re.escape, longest_first)), re.IGNORECASE) if values else None
 
     def __call__(self, text: str) -> str:
-        for value in self._values:
-            text = text.replace(value, MASK)
+        if self._values is not None:
+            text = self._values.sub(MASK, text)
         return KEY_PATTERNS.sub(MASK, text)
 
 

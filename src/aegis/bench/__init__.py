@@ -5,8 +5,9 @@ datasets.py   task datasets (JSON, with acceptance checks), read with file:line:
 plan.py       datasets + --filter/--slice/--runs -> items, with their seeds
 work.py       run_item: build one item and judge its app (runs in any worker process)
 executors.py  inline, local worker processes
+lifeline.py   workers die with the bench (and take the build they run with them)
 ray_executor.py  Ray tasks (extra 'cluster')
-store.py      bench.json and results.jsonl (append-only, fsynced, resumable)
+store.py      bench.json and results.jsonl (append-only, fsynced, resumable, one bench per folder)
 summary.py    pass@1, pass@k, means and sums; the console table
 prices.py     cost per model from data/prices.json, or the configured prices
 html.py       the self-contained report.html

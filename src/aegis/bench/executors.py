@@ -2,7 +2,8 @@
 
 Every executor yields BenchRows as items finish, in any order; the caller records them. Items left
 unfinished by Ctrl-C simply yield nothing: their run folders are finalized as interrupted and a resume
-runs them again.
+runs them again. Workers die with the bench (lifeline.py): after a `kill -9` of the bench, its workers and
+the programs they were checking are gone within a second, and a resume builds what has no row.
 """
 
 from __future__ import annotations
@@ -14,9 +15,13 @@ import signal
 from collections.abc import Iterator, Sequence
 from typing import Any, Protocol
 
+from aegis.bench import lifeline
 from aegis.bench.models import STOP_SECONDS, BenchItem, BenchRow, BenchSettings
 from aegis.bench.work import FATAL, close_models, run_item
 from aegis.errors import ConfigError
+
+TERM_SECONDS = 5.0
+"""How long a worker that outlived STOP_SECONDS gets to end its build after SIGTERM, before SIGKILL."""
 
 
 class Executor(Protocol):
@@ -46,7 +51,8 @@ class ProcessExecutor:
         done: mp.Queue[tuple[str, Any]] = context.Queue()
         for item in items:
             todo.put(item)
-        procs = [context.Process(target=_worker, args=(todo, done, settings), daemon=True) for _ in range(self.workers)]
+        args = (todo, done, settings, os.getpid())
+        procs = [context.Process(target=_worker, args=args, daemon=True) for _ in range(self.workers)]
         for proc in procs:
             todo.put(None)
             proc.start()
@@ -72,18 +78,23 @@ def _collect(done: mp.Queue[tuple[str, Any]], procs: list[Any], expected: int) -
 
 
 def _stop(procs: list[Any]) -> None:
-    """Ask running workers to stop (one SIGINT each: their builds finalize as interrupted), then reap them."""
+    """Ask running workers to stop (one SIGINT each: their builds finalize as interrupted), then reap them;
+    one still running after STOP_SECONDS gets SIGTERM (it kills its build and exits), then SIGKILL."""
     for proc in procs:
         if proc.is_alive() and proc.pid is not None:
             os.kill(proc.pid, signal.SIGINT)
     for proc in procs:
         proc.join(STOP_SECONDS)
-        if proc.is_alive():
-            proc.kill()
-            proc.join()
+        for end in (proc.terminate, proc.kill):
+            if proc.is_alive():
+                end()
+                proc.join(TERM_SECONDS)
 
 
-def _worker(todo: mp.Queue[BenchItem | None], done: mp.Queue[tuple[str, Any]], settings: BenchSettings) -> None:
+def _worker(
+    todo: mp.Queue[BenchItem | None], done: mp.Queue[tuple[str, Any]], settings: BenchSettings, parent: int
+) -> None:
+    lifeline.hold(parent)
     os.setpgrp()  # the terminal's Ctrl-C reaches the parent only; it forwards exactly one SIGINT
     try:
         while (item := todo.get()) is not None:

@@ -1,11 +1,15 @@
 """The bench's `report.html`: one self-contained page (CSS, JS and screenshots inline), one row per task.
 
 Links are relative to the bench folder, so the report works opened from disk or from a zip of the folder.
+A screenshot's path comes from a report the checked program could write, so only a PNG inside that item's run
+folder is shown (`data_uri`); nothing else a row names is ever read into the page.
 """
 
 from __future__ import annotations
 
 import base64
+import os
+import stat
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -16,6 +20,9 @@ from aegis.bench.models import BenchRow
 from aegis.paths import last_attempt_app
 
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
+SCREENSHOT_BYTES = 5 << 20
+"""The largest screenshot the report inlines."""
+WITHHELD = "screenshot not shown: not a PNG file inside its run folder"
 
 
 def write_report(out: Path, rows: Sequence[BenchRow], summary: dict[str, Any]) -> Path:
@@ -72,8 +79,7 @@ def task_view(out: Path, runs: list[BenchRow]) -> dict[str, Any]:
         "tokens": sum(row.tokens for row in runs),
         "seconds": sum(row.seconds for row in runs),
         "cost": sum(costs) if costs else None,
-        "screenshot": shown.screenshot if (out / shown.screenshot).is_file() else "",
-        "image": data_uri(out, shown.screenshot),
+        **screenshot_view(out, shown),
         "items": [run_view(out, row) for row in runs],
         "requirement_rate": sum(r.requirements_passed for r in runs)
         / max(1, sum(r.requirements_checked for r in runs)),
@@ -108,12 +114,36 @@ def program(out: Path, row: BenchRow) -> str:
     return last.relative_to(out).as_posix() if last else ""
 
 
-def data_uri(out: Path, screenshot: str) -> str:
-    """The screenshot inlined, when it is a PNG inside the bench folder: its path comes from a report the checked
-    program could write to, so a path or link to any other file is never read into the page."""
-    png = out / screenshot
-    inside = screenshot and png.resolve().is_relative_to(out.resolve())
-    if not inside or not png.is_file():
+def screenshot_view(out: Path, row: BenchRow) -> dict[str, str]:
+    """The row's screenshot inlined, its link, and a note when the row names one that is not shown."""
+    image = data_uri(out, row)
+    note = "" if image or not row.screenshot else WITHHELD
+    return {"screenshot": row.screenshot if image else "", "image": image, "note": note}
+
+
+def data_uri(out: Path, row: BenchRow) -> str:
+    """The row's screenshot as a data: URI, or '' unless it is a regular file of at most SCREENSHOT_BYTES that
+    starts as a PNG and lies, links resolved, inside the row's run folder (itself inside the bench folder)."""
+    if not row.screenshot or not row.run_dir:
         return ""
-    data = png.read_bytes()
-    return "data:image/png;base64," + base64.b64encode(data).decode("ascii") if data.startswith(PNG_MAGIC) else ""
+    bench = out.resolve()
+    folder = (bench / row.run_dir).resolve()
+    path = (bench / row.screenshot).resolve()
+    if not (folder.is_relative_to(bench) and path.is_relative_to(folder)):
+        return ""
+    data = _read_png(path)
+    return "data:image/png;base64," + base64.b64encode(data).decode("ascii") if data else ""
+
+
+def _read_png(path: Path) -> bytes:
+    """The file's bytes when it is a regular file (not a link) of at most SCREENSHOT_BYTES starting as a PNG."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
+    except OSError:
+        return b""
+    with os.fdopen(fd, "rb") as file:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode) or info.st_size > SCREENSHOT_BYTES:
+            return b""
+        data = file.read(SCREENSHOT_BYTES + 1)
+    return data if len(data) <= SCREENSHOT_BYTES and data.startswith(PNG_MAGIC) else b""

@@ -14,7 +14,10 @@ more. On a real cluster every node needs:
 - the bench folder (`settings.out`) at the same path on a shared file system: tasks write their run folders
   there, and the rows they return name files relative to it.
 
-Each Ray worker process keeps its model between tasks (work.py caches one per process). At most `workers`
+Each Ray worker process keeps its model between tasks (work.py caches one per process), and ties itself to its
+raylet (lifeline.watch): when the raylet dies (a local instance dies with the bench, even by `kill -9`), the
+worker kills the build it is running and exits. On a cluster that outlives a dead bench, Ray itself ends the
+dead job's workers; a program such a worker was checking dies with it under bubblewrap. At most `workers`
 tasks are in flight; a FATAL error in one is raised here as the original AEGIS exception and the rest are
 cancelled. Closing the generator early (Ctrl-C) cancels the tasks in flight with a KeyboardInterrupt, so
 their builds finalize their run folders as interrupted, and waits up to STOP_SECONDS for them.
@@ -22,11 +25,14 @@ their builds finalize their run folders as interrupted, and waits up to STOP_SEC
 
 from __future__ import annotations
 
+import functools
 import logging
+import os
 from collections.abc import Iterator, Sequence
 from itertools import islice
 from typing import Any
 
+from aegis.bench import lifeline
 from aegis.bench.models import STOP_SECONDS, BenchItem, BenchRow, BenchSettings
 from aegis.bench.work import run_item
 from aegis.errors import AegisError, ConfigError
@@ -46,7 +52,7 @@ class RayExecutor:
     def run(self, items: Sequence[BenchItem], settings: BenchSettings) -> Iterator[BenchRow]:
         ray = self._ray
         started = _connect(ray, self.address)
-        task = ray.remote(num_cpus=TASK_CPUS)(run_item)
+        task = ray.remote(num_cpus=TASK_CPUS)(run_in_ray)
         todo = iter(items)
         pending: list[Any] = []
         try:
@@ -60,6 +66,17 @@ class RayExecutor:
             _cancel(ray, pending)
             if started:
                 ray.shutdown()
+
+
+def run_in_ray(item: BenchItem, settings: BenchSettings) -> BenchRow:
+    """run_item in a Ray worker process, tied to its raylet first (once per process)."""
+    _tie_to_raylet()
+    return run_item(item, settings)
+
+
+@functools.cache
+def _tie_to_raylet() -> None:
+    lifeline.watch(os.getppid())
 
 
 def _import_ray() -> Any:

@@ -1,5 +1,8 @@
 """`aegis bench`: plan the items, skip those with a result, run the rest, record and summarize.
 
+One bench at a time holds its folder; a resume trusts the rows in results.jsonl and builds only the items
+without one.
+
 Data flows one way: request -> items -> executor -> rows -> results.jsonl -> summary.json, report.html.
 The summary and the report are rewritten from results.jsonl at the end, also after Ctrl-C or a crash,
 so they always describe exactly the recorded results.
@@ -20,7 +23,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from aegis.bench.executors import make_executor
 from aegis.bench.models import BenchItem, BenchRow, BenchSettings, Pipeline
 from aegis.bench.plan import plan_items
-from aegis.bench.store import ResultStore, check_manifest, load_manifest
+from aegis.bench.store import ResultStore, check_manifest, claim, load_manifest
 from aegis.bench.summary import summarize, table
 from aegis.config import AegisConfig
 from aegis.errors import ConfigError
@@ -48,6 +51,13 @@ class BenchRequest:
 def run_bench(request: BenchRequest, console: Console) -> Path:
     """Run what is left of the bench; return its folder (summary.json, report.html, results.jsonl)."""
     folder, manifest = _open(request)
+    with claim(folder):
+        _run(request, folder, manifest, console)
+    return folder
+
+
+def _run(request: BenchRequest, folder: Path, manifest: dict[str, Any], console: Console) -> None:
+    """Build the items that have no row yet (rows already in results.jsonl are kept as they are)."""
     items = _items(manifest)
     store = ResultStore(folder)
     todo = [item for item in items if item.key not in store.rows]
@@ -65,7 +75,6 @@ def run_bench(request: BenchRequest, console: Console) -> Path:
             store.append(row)
     finally:
         write_summary(folder, [store.rows[i.key] for i in items if i.key in store.rows], manifest, console)
-    return folder
 
 
 def write_summary(folder: Path, rows: Sequence[BenchRow], manifest: dict[str, Any], console: Console) -> None:

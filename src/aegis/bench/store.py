@@ -7,13 +7,19 @@ bench/
 
 A line is written with a single `write` on an O_APPEND descriptor and fsynced, so a crash leaves at most
 one torn last line; opening the store cuts such a line off before anything is appended. A key already
-in the file is never appended again.
+in the file is never appended again. A line that is not a bench result (blank, garbage, edited by hand) is
+skipped with a warning naming it, so its item is simply built again. Only one bench at a time uses a
+folder (`claim`), so two never append the same key.
 """
 
 from __future__ import annotations
 
+import fcntl
 import json
+import logging
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +30,9 @@ from aegis.errors import ConfigError, RunFolderError
 
 RESULTS = "results.jsonl"
 MANIFEST = "bench.json"
+LOCK = "bench.lock"
+
+log = logging.getLogger("aegis")
 
 
 class ResultStore:
@@ -58,11 +67,11 @@ class ResultStore:
         if not self.path.exists():
             return []
         rows = []
-        for number, line in enumerate(self.path.read_text(encoding="utf-8").splitlines(), 1):
+        for number, line in enumerate(self.path.read_bytes().splitlines(), 1):
             try:
                 rows.append(BenchRow.model_validate_json(line))
             except ValidationError as exc:
-                raise RunFolderError(f"{self.path}:{number}: not a bench result ({exc.errors()[0]['msg']})") from None
+                log.warning("%s:%d: not a bench result, skipped (%s)", self.path, number, _why(line, exc))
         return rows
 
     def _cut_torn_line(self) -> None:
@@ -72,6 +81,14 @@ class ResultStore:
         if data and not data.endswith(b"\n"):
             with self.path.open("r+b") as handle:
                 handle.truncate(data.rfind(b"\n") + 1)
+
+
+def _why(line: bytes, exc: ValidationError) -> str:
+    if not line.strip():
+        return "a blank line"
+    error = exc.errors()[0]
+    where = ".".join(str(part) for part in error["loc"])
+    return f"{where}: {error['msg']}" if where else error["msg"]
 
 
 def check_manifest(folder: Path, manifest: dict[str, Any], *, resume: bool) -> None:
@@ -85,7 +102,7 @@ def check_manifest(folder: Path, manifest: dict[str, Any], *, resume: bool) -> N
         tmp.write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
         tmp.replace(path)
         return
-    old = json.loads(path.read_text(encoding="utf-8"))
+    old = load_manifest(folder)
     changed = sorted(key for key in set(old) | set(manifest) if old.get(key) != manifest.get(key))
     if changed:
         detail = ", ".join(f"{key}: {old.get(key)!r} -> {manifest.get(key)!r}" for key in changed)
@@ -96,5 +113,29 @@ def load_manifest(folder: Path) -> dict[str, Any]:
     path = folder / MANIFEST
     if not path.exists():
         raise ConfigError(f"{folder}: not a bench folder (no {MANIFEST})")
-    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    try:
+        data = json.loads(path.read_bytes())
+    except ValueError as exc:
+        raise ConfigError(f"{path}: not a bench's settings ({exc})") from None
+    if not isinstance(data, dict):
+        raise ConfigError(f"{path}: not a bench's settings (not a JSON object)")
     return data
+
+
+@contextmanager
+def claim(folder: Path) -> Iterator[None]:
+    """Hold the bench folder for this bench while the block runs; ConfigError when another bench holds it.
+
+    The lock dies with this process, even by `kill -9`, so a resume after a crash is never refused."""
+    folder.mkdir(parents=True, exist_ok=True)
+    with (folder / LOCK).open("a+") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            handle.seek(0)
+            holder = handle.read().strip() or "?"
+            raise ConfigError(f"{folder} is in use by another aegis bench (pid {holder})") from None
+        handle.truncate(0)
+        handle.write(f"{os.getpid()}\n")
+        handle.flush()
+        yield

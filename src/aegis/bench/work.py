@@ -101,7 +101,7 @@ def _row(
         run_dir=_rel(run_dir, out),
         app=_rel(app, out) if app.exists() else _last_program(result, out),
         chat=_rel(run_dir / "chat.md", out),
-        screenshot=_rel(Path(verdict.screenshots[0]), out) if verdict and verdict.screenshots else "",
+        screenshot=_screenshot(verdict, run_dir, out),
         executable=_rel(Path(result.package.archive), out) if result.package and result.package.ok else "",
         acceptance=_acceptance(verdict),
         **_repairs(result),
@@ -163,6 +163,14 @@ def _identity(item: BenchItem, settings: BenchSettings, config: AegisConfig) -> 
 
 def _first(verdict: Verdict | None) -> str:
     return verdict.failures[0].message if verdict and verdict.failures else "no reason given"
+
+
+def _screenshot(verdict: Verdict | None, run_dir: Path, out: Path) -> str:
+    """The verdict's first screenshot when it lies inside the run folder (the checked program named it), else ''."""
+    if verdict is None or not verdict.screenshots:
+        return ""
+    shot = (run_dir / verdict.screenshots[0]).resolve()
+    return _rel(shot, out) if shot.is_relative_to(run_dir.resolve()) else ""
 
 
 def _last_program(result: RunResult, out: Path) -> str:

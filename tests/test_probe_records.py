@@ -11,6 +11,7 @@ import pytest
 
 from aegis.config import ProbeConfig
 from aegis.probe import records as r
+from aegis.probe import signing
 from aegis.probe.options import ProbeArgs, ProbeOptions
 from aegis.probe.runtime import Report
 from aegis.verdict.headless import probe_options
@@ -95,7 +96,7 @@ def test_an_unknown_kind_or_a_record_missing_fields_is_kept_as_unknown() -> None
 
 def test_the_report_stamps_the_time_and_writes_one_flushed_line_per_record(tmp_path: Path) -> None:
     path = tmp_path / "probe.jsonl"
-    report = Report(path)
+    report = Report.to_path(path)
     report.emit(r.EventLoop())
     report.emit(r.ActionTaken(i=1, description="clicked"))
     report.file.close()  # the probe never closes it: it ends the process with os._exit
@@ -112,6 +113,9 @@ def test_the_probe_arguments_read_back_from_argv_and_from_json(tmp_path: Path) -
     assert (again, app) == (args, (tmp_path / "app.py").resolve())
     assert ProbeArgs.from_json(json.loads(json.dumps(args.to_json()))) == args
     assert not options.explore and "accept" not in ProbeOptions().to_json()
+    by_fd = ProbeArgs(report=None, report_fd=7, shots=tmp_path / "s", options=options)
+    assert ProbeArgs.from_argv(by_fd.to_argv(tmp_path / "app.py"))[0] == by_fd
+    assert ProbeArgs.from_json(json.loads(json.dumps(by_fd.to_json()))) == by_fd
     short, _ = ProbeArgs.from_argv(["tk", str(tmp_path / "r.jsonl"), str(tmp_path / "s"), "app.py"])
     assert (short.timeout, short.settle, short.options, short.toolkit) == (20.0, 0.3, ProbeOptions(), "tk")
 
@@ -124,10 +128,25 @@ def test_the_config_defaults_are_the_probes_own() -> None:
 
 def test_the_shared_modules_import_only_the_standard_library_and_leave_sys_path_alone() -> None:
     code = (
-        "import json, sys; before = list(sys.path); import aegis.probe.records, aegis.probe.options; "
+        "import json, sys; before = list(sys.path); "
+        "import aegis.probe.records, aegis.probe.options, aegis.probe.signing; "
         "print(json.dumps([sys.path == before, sorted(m.split('.')[0] for m in sys.modules "
         "if m.split('.')[0] in ('aegis', 'PySide6', 'pydantic', 'tkinter', 'pygame'))]))"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60)
     path_kept, imported = json.loads(done.stdout)
     assert path_kept and set(imported) == {"aegis"}
+
+
+def test_signed_lines_verify_and_forged_replayed_or_cut_lines_do_not() -> None:
+    key = signing.new_key()
+    signer = signing.Signer(key)
+    first, second = signer.line('{"kind": "start"}'), signer.line('{"kind": "done"}')
+    report = f"{first}\n{second}\n"
+    assert signing.verified(key, report) == (['{"kind": "start"}', '{"kind": "done"}'], 0)
+    forged = f"{first}\n" + '0123 {"kind": "windows"}\n' + f"{second}\n"
+    assert signing.verified(key, forged) == (['{"kind": "start"}', '{"kind": "done"}'], 1)
+    replayed = f"{first}\n{first}\n{second}\n"  # a signed line written twice no longer matches its number
+    assert signing.verified(key, replayed)[1] == 1
+    assert signing.verified(signing.new_key(), report) == ([], 2)
+    assert signing.verified(key, f"{first}\n{second[:10]}") == (['{"kind": "start"}'], 0)  # a crash cut it short

@@ -133,7 +133,12 @@ class SandboxConfig(Section):
     limit counts all of that user's processes and is raised to 4096; root is capped only where a pids cgroup can
     be made."""
     file_mb: int = Field(default=2048, ge=1)
-    """Largest file a program may write, and the size of its private /tmp, in MiB."""
+    """Largest file a program may write, and the size of its private /tmp and of its /dev/shm, in MiB."""
+    run_memory_mb: int = Field(default=3072, ge=64)
+    """Memory of one whole run in MiB: all its processes and the tmpfs pages they wrote, counted together
+    (a memory cgroup: where AEGIS may make one, in practice as root)."""
+    disk_mb: int = Field(default=2048, ge=1)
+    """What the folders a program may write hold in all, in MiB; past it the run is stopped."""
     hide_home: bool = True
     """Under bubblewrap, hide the real home folder (all but the Python installation) from the program."""
 

@@ -25,7 +25,8 @@ class LLM(Protocol):
 class Runner(Protocol):
     """Runs untrusted code; any child failure comes back as an ExecResult, never an exception.
 
-    A sandbox lets the child write only to cwd, to env["HOME"] and to the `writable` folders."""
+    A sandbox lets the child write only to cwd, to env["HOME"] and to the `writable` folders; `keep_fds` are
+    descriptors the child inherits (the probe's report)."""
 
     isolation: str
 
@@ -37,6 +38,7 @@ class Runner(Protocol):
         timeout: float,
         env: Mapping[str, str] | None = None,
         writable: Sequence[Path] = (),
+        keep_fds: Sequence[int] = (),
     ) -> ExecResult: ...
 
 

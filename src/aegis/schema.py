@@ -67,6 +67,9 @@ class Completion(Frozen):
         return self.finish_reason == "length"
 
 
+CapHit = Literal["memory", "processes", "disk"]
+
+
 class ExecResult(Frozen):
     """What happened when the sandbox runner ran one command."""
 
@@ -77,6 +80,8 @@ class ExecResult(Frozen):
     seconds: float
     timed_out: bool = False
     signal: int | None = None
+    cap_hit: CapHit | None = None
+    """The sandbox cap the run ran into: memory and processes of the whole run, or the disk its folders hold."""
 
 
 ProblemKind = Literal[
@@ -100,6 +105,8 @@ ProblemKind = Literal[
     "acceptance",
     "placeholder",
     "environment",
+    "sandbox_cap",
+    "tampering",
 ]
 
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import shutil
 from pathlib import Path
 
 from aegis.config import ProbeConfig
@@ -22,8 +21,9 @@ from aegis.probe.records import Fault, Frame, Record
 from aegis.protocols import Runner
 from aegis.schema import ExecResult, Problem, Verdict
 from aegis.verdict.headless import MARGIN_SECONDS, child_environment, probe_args, probe_options
-from aegis.verdict.judge import judge, read_report
+from aegis.verdict.judge import judge
 from aegis.verdict.toolkit import detect_toolkit
+from aegis.verdict.workspace import ReportChannel, Scratch
 
 APP_MODULE = "aegis_app"
 """The app's module name inside a package (aegis/data/pyinstaller/main.py runs its code as `__main__`)."""
@@ -40,22 +40,28 @@ class ExecutableProber:
         """Run `exe` (built from the source `app`) under its probe; screenshots and logs go to out_dir."""
         out_dir = out_dir.resolve()
         out_dir.mkdir(parents=True, exist_ok=True)
-        report = out_dir / "probe.jsonl"
-        report.unlink(missing_ok=True)
-        shutil.rmtree(out_dir / "screenshots", ignore_errors=True)
         toolkit = detect_toolkit(app.read_text(encoding="utf-8", errors="replace"))
-        args = probe_args(self.config, toolkit, report, out_dir / "screenshots", probe_options(self.config))
-        with child_environment(toolkit) as (home, env):
-            result = self.runner.run(
-                [str(exe.resolve())],
-                cwd=home,
-                timeout=self.config.timeout + self.config.explore_seconds + MARGIN_SECONDS + UNPACK_SECONDS,
-                env={**env, "TMPDIR": str(home), PROBE_ENV: json.dumps(args.to_json())},  # one-file unpacks in TMPDIR
-                writable=[out_dir],
+        with Scratch.made() as scratch, ReportChannel() as channel:
+            args = probe_args(
+                self.config,
+                toolkit,
+                scratch.shots,
+                probe_options(self.config),
+                report_fd=channel.fd,
+                key_fd=channel.key_fd,
             )
-        replace_file(out_dir / "stdout.txt", result.stdout)  # the program may have left links here
-        replace_file(out_dir / "stderr.txt", result.stderr)
-        records = [_with_app_frames(record, app) for record in read_report(report)]
+            with child_environment(toolkit, scratch.home) as (home, env):
+                result = self.runner.run(
+                    [str(exe.resolve())],
+                    cwd=scratch.app_dir,
+                    timeout=self.config.timeout + self.config.explore_seconds + MARGIN_SECONDS + UNPACK_SECONDS,
+                    env={**env, "TMPDIR": str(home), PROBE_ENV: json.dumps(args.to_json())},  # one-file unpacks here
+                    writable=[scratch.shots.parent],
+                    keep_fds=channel.fds,
+                )
+            replace_file(out_dir / "stdout.txt", result.stdout)
+            replace_file(out_dir / "stderr.txt", result.stderr)
+            records = [_with_app_frames(record, app) for record in scratch.bring_back(channel, app, out_dir)]
         if not records:
             return Verdict.failing(_no_start(result), isolation=self.runner.isolation)
         return judge(records, result, app, isolation=self.runner.isolation)

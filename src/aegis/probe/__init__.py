@@ -6,12 +6,13 @@ child.py          what every start shares: report, hooks, watchdog, the toolkit'
 runtime.py        Report, the exception hooks, the hang Watchdog and run_app
 records.py        the report's records, typed (Hang, Windows, ActionTaken...); parse_line reads them back
 options.py        ProbeOptions (exploration settings and defaults), ProbeArgs (argv / AEGIS_PROBE), SESSIONS
+signing.py        the report's lines signed with a per-run key the program is never given; verified by AEGIS
 common.py         what every toolkit's session shares: timer steps, GuiAction, their order, how a session ends
 qt/               the PySide6 session: exploration, UI inspection, acceptance checks
 tk/               the Tkinter session: exploration, xwd screenshots
 pygame/           the pygame session: synthetic input inside the app's own loop
 
 Imports the standard library and the toolkit under test, and nothing of aegis outside aegis.probe. AEGIS
-itself imports only records.py and options.py (standard library, nothing done at import); the launcher
+itself imports only records.py, options.py and signing.py (standard library, nothing done at import); the launcher
 scripts put aegis on sys.path when they start, so nothing imports them.
 """

@@ -28,7 +28,7 @@ def start() -> None:
 def begin(args: ProbeArgs, *, frozen: bool | None = None) -> Report:
     """The report, hooks, watchdog and toolkit session, installed before the app's first line runs."""
     args.shots.mkdir(parents=True, exist_ok=True)
-    report = Report(args.report)
+    report = _open_report(args)
     report.emit(Start(pid=os.getpid(), frozen=frozen))
     install_hooks(report)
     deadline = report.started + args.timeout
@@ -42,3 +42,11 @@ def begin(args: ProbeArgs, *, frozen: bool | None = None) -> Report:
     else:
         install(Setup(report, watchdog, args.shots, args.settle, deadline, args.options))
     return report
+
+
+def _open_report(args: ProbeArgs) -> Report:
+    if args.report_fd is not None:
+        return Report.to_fd(args.report_fd, args.key_fd)
+    if args.report is None:
+        raise SystemExit("aegis probe: no report given")
+    return Report.to_path(args.report)

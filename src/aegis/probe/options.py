@@ -34,6 +34,8 @@ AEGIS_OUTPUTS = (
 )
 """What AEGIS writes in the folder a checked program runs from (a build's attempt folder is both): never the
 program's own files, whatever their dates."""
+FD_PREFIX = "fd:"
+"""A launcher's REPORT argument naming an open descriptor rather than a file."""
 PROBE_ENV = "AEGIS_PROBE"
 """Set to a ProbeArgs's JSON, it wakes the probe packaged inside an executable (frozen.py)."""
 
@@ -79,8 +81,13 @@ class ProbeOptions:
 class ProbeArgs:
     """How one probe run starts: a launcher script's arguments, or a packaged program's AEGIS_PROBE."""
 
-    report: Path
+    report: Path | None
+    """The report file, when not `report_fd`."""
     shots: Path
+    report_fd: int | None = None
+    """An open descriptor to write the report to (AEGIS's checks: the program has no path to it)."""
+    key_fd: int | None = None
+    """With report_fd: a pipe holding the key that signs each line (signing.py)."""
     timeout: float = 20.0
     """Seconds the program may take to start its event loop and show a window."""
     settle: float = 0.3
@@ -89,17 +96,24 @@ class ProbeArgs:
     toolkit: str = "qt"
 
     def to_argv(self, app: Path) -> list[str]:
-        """TOOLKIT REPORT SHOTS APP TIMEOUT SETTLE OPTIONS_JSON, as launch.py reads them."""
+        """TOOLKIT REPORT SHOTS APP TIMEOUT SETTLE OPTIONS_JSON, as launch.py reads them; REPORT is fd:N for a
+        descriptor."""
         options = json.dumps(self.options.to_json())
-        return [self.toolkit, str(self.report), str(self.shots), str(app), str(self.timeout), str(self.settle), options]
+        report = str(self.report)
+        if self.report_fd is not None:
+            report = f"{FD_PREFIX}{self.report_fd}" + ("" if self.key_fd is None else f",{self.key_fd}")
+        return [self.toolkit, report, str(self.shots), str(app), str(self.timeout), str(self.settle), options]
 
     @classmethod
     def from_argv(cls, argv: Sequence[str]) -> tuple[ProbeArgs, Path]:
         """The arguments and the app from launch.py's arguments; TIMEOUT, SETTLE and OPTIONS_JSON may be left out."""
         toolkit, report, shots, app = argv[:4]
         timeout, settle, options = [*argv[4:7], "", "", ""][:3]
+        fds = [int(fd) for fd in report.removeprefix(FD_PREFIX).split(",")] if report.startswith(FD_PREFIX) else []
         args = cls(
-            report=Path(report),
+            report=None if fds else Path(report),
+            report_fd=fds[0] if fds else None,
+            key_fd=fds[1] if len(fds) > 1 else None,
             shots=Path(shots),
             timeout=float(timeout or cls.timeout),
             settle=float(settle or cls.settle),
@@ -111,7 +125,9 @@ class ProbeArgs:
     def to_json(self) -> dict[str, Any]:
         return {
             "toolkit": self.toolkit,
-            "report": str(self.report),
+            "report": None if self.report is None else str(self.report),
+            "report_fd": self.report_fd,
+            "key_fd": self.key_fd,
             "shots": str(self.shots),
             "timeout": self.timeout,
             "settle": self.settle,
@@ -121,7 +137,9 @@ class ProbeArgs:
     @classmethod
     def from_json(cls, raw: Mapping[str, Any]) -> ProbeArgs:
         return cls(
-            report=Path(raw["report"]),
+            report=Path(raw["report"]) if raw.get("report") else None,
+            report_fd=None if raw.get("report_fd") is None else int(raw["report_fd"]),
+            key_fd=None if raw.get("key_fd") is None else int(raw["key_fd"]),
             shots=Path(raw["shots"]),
             timeout=float(raw.get("timeout", cls.timeout)),
             settle=float(raw.get("settle", cls.settle)),

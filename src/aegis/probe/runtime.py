@@ -1,6 +1,6 @@
 """The machinery every probe runs on, whatever the toolkit: the report, the hooks, the watchdog, the app's run.
 
-    Report(path).emit(record)   one JSON line per record, flushed at once, so a crash loses nothing
+    Report.open(args).emit(record)  one JSON line per record, flushed at once, so a crash loses nothing
     install_hooks(report)       uncaught exceptions (any thread), an exit during an action, faulthandler
     Watchdog(report, ...)       reports where the main thread is stuck, before or inside the event loop
     run_app(report, app)        runs the app as `__main__` and records how it exited
@@ -22,8 +22,10 @@ import traceback
 from collections.abc import Iterable
 from pathlib import Path
 from types import TracebackType
+from typing import TextIO
 
 from aegis.probe.records import Done, ExceptionRaised, Exit, Frame, Hang, Quit, Record
+from aegis.probe.signing import Signer, read_key
 
 WATCH_SECONDS = 0.1
 """How often the watchdog looks at the event loop's heartbeat."""
@@ -32,18 +34,31 @@ WATCH_SECONDS = 0.1
 class Report:
     """The JSON-lines report; thread-safe, flushed per record. Knows the action under way."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, file: TextIO, path: Path | None = None, signer: Signer | None = None) -> None:
         self.path = path
-        self.file = path.open("a", encoding="utf-8")
+        self.signer = signer
+        """The report's file, when the probe was given one by path (AEGIS's checks give a descriptor)."""
+        self.file = file
         self.lock = threading.Lock()
         self.started = time.monotonic()
         self.action = ""
         self.finished = False
 
+    @classmethod
+    def to_path(cls, path: Path) -> Report:
+        return cls(path.open("a", encoding="utf-8"), path)
+
+    @classmethod
+    def to_fd(cls, fd: int, key_fd: int | None = None) -> Report:
+        """Writes to an inherited descriptor, kept from the programs the app starts; with key_fd, signed."""
+        os.set_inheritable(fd, False)
+        signer = None if key_fd is None else Signer(read_key(key_fd))
+        return cls(os.fdopen(fd, "a", encoding="utf-8"), signer=signer)
+
     def emit(self, record: Record) -> None:
-        line = {**record.to_json(), "t": round(time.monotonic() - self.started, 3)}
+        line = json.dumps({**record.to_json(), "t": round(time.monotonic() - self.started, 3)}, default=str)
         with self.lock:
-            self.file.write(json.dumps(line, default=str) + "\n")
+            self.file.write((self.signer.line(line) if self.signer else line) + "\n")
             self.file.flush()
 
     def end(self, code: int = 0) -> None:
@@ -86,7 +101,17 @@ def install_hooks(report: Report) -> None:
         if not report.finished and report.action:
             report.emit(Quit(action=report.action))
 
+    def audit(event: str, args: tuple[object, ...]) -> None:
+        """The interpreter announces every uncaught exception it hands to sys.excepthook: an app that installed
+        its own hook (to show errors in a message box) still has its exceptions reported."""
+        if event == "sys.excepthook" and args[0] is not excepthook:
+            _, exc_type, exc, tb = args
+            if isinstance(exc_type, type) and isinstance(exc, BaseException):
+                trace = tb if isinstance(tb, TracebackType) else None
+                report.emit(raised(exc_type, exc, trace, action=report.action, thread=None))
+
     sys.excepthook = excepthook
+    sys.addaudithook(audit)  # cannot be removed: the app's own hook cannot hide its exceptions
     threading.excepthook = thread_hook
     atexit.register(on_exit)
     faulthandler.enable(file=sys.stderr, all_threads=True)

@@ -3,22 +3,22 @@
     make_runner(config)   a SandboxRunner; `auto` probes bubblewrap, then unshare, by running `true` in them
 
     bubblewrap            no network; own pid, ipc and uts namespaces; the system read-only, the real home hidden
-                          but for the Python installation, a private /tmp; writable: the working folder, HOME
-                          and the run's `writable` folders only; Tk's X server socket stays reachable
-    unshare               no network and an own pid namespace; the file system is as the user sees it
+                          but for the Python installation, private size-capped /tmp and /dev/shm; writable: the
+                          working folder, HOME and the run's `writable` folders only; Tk's X server socket stays
+                          reachable. As root: no user namespace (its root would be the real one to the file
+                          system); the program becomes NOBODY before it starts, and its folders are given to it
+    unshare               no network and an own pid namespace; the file system and identity are the user's
     rlimits+scrubbed-env  (`none`, or nothing else works) resource limits and a scrubbed environment only
 
 In a pid namespace nothing the program starts outlives the run, setsid or not: when the namespace's first
 process dies, the kernel kills the rest. Processes: RLIMIT_NPROC counts per user and never binds root. For
 a user, the limit is set inside the sandbox's user namespace, where it counts that run's processes only.
-For root, each run gets its own pids cgroup instead, when the cgroup file system allows; root without one
-has no process cap (the inner uid of a user namespace made by root is still root to RLIMIT_NPROC).
+For root, each run gets its own cgroups (cgroups.py): processes, and memory of the whole run with its tmpfs
+pages; root without them has no process cap.
 """
 
 from __future__ import annotations
 
-import errno
-import functools
 import logging
 import os
 import resource
@@ -26,9 +26,8 @@ import shutil
 import signal
 import sys
 import tempfile
-import time
-from collections.abc import Callable, Iterator, Mapping, Sequence
-from contextlib import AbstractContextManager, contextmanager
+from collections.abc import Mapping, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar, Literal, Protocol
@@ -36,21 +35,24 @@ from typing import ClassVar, Literal, Protocol
 from aegis.config import SandboxConfig
 from aegis.errors import ConfigError
 from aegis.paths import cache_dir
-from aegis.sandbox.runner import Limits, SubprocessRunner
+from aegis.sandbox.cgroups import Caps, RunCgroups
+from aegis.sandbox.runner import Contained, Limits, SubprocessRunner
 
 log = logging.getLogger("aegis")
 
 SANDBOX_UID = 1000
 """The program's uid inside a user namespace: never root, so it holds no capabilities there."""
-SET_NPROC = (
-    "import os,resource,sys;n=int(sys.argv[1]);resource.setrlimit(resource.RLIMIT_NPROC,(n,n));"
-    "os.execvp(sys.argv[2],sys.argv[2:])"
+NOBODY = 65534
+"""Who the program is when AEGIS runs as root: an identity that owns nothing on the host but its workspace."""
+ENTER = (
+    "import os,resource,sys;u,n=int(sys.argv[1]),int(sys.argv[2])\n"
+    "if u>=0:os.setgroups([]);os.setresgid(u,u,u);os.setresuid(u,u,u)\n"
+    "resource.setrlimit(resource.RLIMIT_NPROC,(n,n));os.execvp(sys.argv[3],sys.argv[3:])"
 )
-"""Run first inside the namespace: RLIMIT_NPROC set there counts the run's own processes only."""
+"""Run first inside the namespaces: drop to uid U (-1: stay), then RLIMIT_NPROC, which counts the processes of
+that identity (in a user namespace: the run's own only)."""
 SHARED_NPROC = 4096
 """RLIMIT_NPROC without a user namespace, where it counts all of the user's processes: only stops runaway forks."""
-CGROUP_PARENTS = (Path("/sys/fs/cgroup/pids"), Path("/sys/fs/cgroup"))
-CLEANUP_SECONDS = 5.0
 PROBE_SECONDS = 20.0
 X11_SOCKETS = "/tmp/.X11-unix"
 ORDER: dict[str, tuple[str, ...]] = {
@@ -81,26 +83,29 @@ class Bubblewrap:
     """The real home folder, replaced by an empty read-only folder but for `visible`."""
     visible: tuple[Path, ...] = ()
     tmp_bytes: int = 1 << 30
+    """Size of the private /tmp and of /dev/shm, each."""
+    as_root: bool = False
+    """AEGIS runs as root: no user namespace (its inner root would be the real one to the file system); the
+    program drops to NOBODY itself (ENTER) inside the other namespaces."""
     name: ClassVar[str] = "bubblewrap"
 
     def wrap(self, argv: list[str], *, cwd: Path, writable: Sequence[Path], readable: Sequence[Path]) -> list[str]:
         home = self.hidden_home
+        folders = _writable_folders(writable, home)
+        shown = [*self._hidden(readable), *folders]
         return [
             self.executable,
-            "--unshare-all",
-            "--unshare-user",
-            "--uid",
-            str(SANDBOX_UID),
-            "--gid",
-            str(SANDBOX_UID),
+            *self._namespaces(),
             "--die-with-parent",
             "--ro-bind", "/", "/",
             "--dev", "/dev",
+            "--perms", "1777", "--size", str(self.tmp_bytes), "--tmpfs", "/dev/shm",
             "--proc", "/proc",
             *(self._hide(home) if home else []),
-            "--size", str(self.tmp_bytes), "--tmpfs", "/tmp",
+            "--perms", "1777", "--size", str(self.tmp_bytes), "--tmpfs", "/tmp",
+            *self._open_parents(shown),
             *_binds("--ro-bind-try", self._hidden(readable)),
-            *_binds("--bind", _writable_folders(writable, home)),
+            *_binds("--bind", folders),
             *(["--remount-ro", str(home)] if home else []),
             "--ro-bind-try", X11_SOCKETS, X11_SOCKETS,
             "--setenv", "TMPDIR", "/tmp",
@@ -109,8 +114,28 @@ class Bubblewrap:
             *argv,
         ]  # fmt: skip
 
+    def _namespaces(self) -> list[str]:
+        if self.as_root:
+            return ["--unshare-ipc", "--unshare-pid", "--unshare-net", "--unshare-uts", "--unshare-cgroup-try"]
+        return ["--unshare-all", "--unshare-user", "--uid", str(SANDBOX_UID), "--gid", str(SANDBOX_UID)]
+
+    def _open_parents(self, paths: Sequence[Path]) -> list[str]:
+        """The folders bubblewrap makes for mount points inside its tmpfs (the hidden home, /tmp) would be 0700
+        and root's: made 0755 first, so a program that is not root reaches what is bound below them."""
+        roots = [Path("/tmp"), *([self.hidden_home] if self.hidden_home else [])]
+        parents = {
+            parent
+            for path in paths
+            for root in roots
+            if path.is_relative_to(root)
+            for parent in path.parents
+            if parent.is_relative_to(root) and parent != root
+        }
+        ordered = sorted(parents, key=lambda parent: len(parent.parts))
+        return [arg for parent in ordered for arg in ("--perms", "0755", "--dir", str(parent))]
+
     def _hide(self, home: Path) -> list[str]:
-        return ["--tmpfs", str(home), *_binds("--ro-bind-try", self.visible)]
+        return ["--tmpfs", str(home), *self._open_parents(self.visible), *_binds("--ro-bind-try", self.visible)]
 
     def _hidden(self, paths: Sequence[Path]) -> list[Path]:
         """Those of paths the sandbox would hide: under /tmp or the real home."""
@@ -145,39 +170,11 @@ class Unshare:
         return raw  # unshare dies of the program's signal itself
 
 
-class PidsCgroups:
-    """Per-run pids cgroups under one parent: the process cap for root, whom RLIMIT_NPROC does not bind."""
-
-    def __init__(self, parent: Path) -> None:
-        self.parent = parent
-
-    @classmethod
-    def find(cls) -> PidsCgroups | None:
-        """The first cgroup hierarchy where this process may create pids cgroups (in practice: as root)."""
-        for parent in CGROUP_PARENTS:
-            cgroups = cls(parent)
-            try:
-                with cgroups.cap(1):
-                    return cgroups
-            except OSError:
-                continue
-        return None
-
-    @contextmanager
-    def cap(self, processes: int) -> Iterator[Callable[[], None]]:
-        """A fresh cgroup allowing `processes` tasks; yields what the child calls to join it; then empties it."""
-        group = Path(tempfile.mkdtemp(prefix=f"aegis-{os.getpid()}-", dir=self.parent))
-        try:
-            _write(group / "pids.max", str(processes))
-            yield functools.partial(_join, group)
-        finally:
-            _remove(group)
-
-
 class SandboxRunner(SubprocessRunner):
-    """SubprocessRunner inside a wrapper (bubblewrap, unshare or none) with a per-run process cap."""
+    """SubprocessRunner inside a wrapper (bubblewrap, unshare or none), as another identity where AEGIS is root,
+    with per-run cgroups where they can be made."""
 
-    def __init__(self, limits: Limits, wrapper: Wrapper | None = None, cgroups: PidsCgroups | None = None) -> None:
+    def __init__(self, limits: Limits, wrapper: Wrapper | None = None, cgroups: RunCgroups | None = None) -> None:
         super().__init__(limits)
         self.wrapper = wrapper
         self.cgroups = cgroups
@@ -186,22 +183,36 @@ class SandboxRunner(SubprocessRunner):
     @property
     def process_cap(self) -> ProcessCap:
         """How the number of processes of one run is bounded ("none": root without a pids cgroup)."""
-        if self.cgroups is not None:
+        if self.cgroups is not None and "pids" in self.cgroups.controllers:
             return "pids-cgroup"
         if os.geteuid() == 0:
             return "none"
         return "nproc-per-run" if self.wrapper else "nproc-per-user"
 
+    @property
+    def identity(self) -> int | None:
+        """The uid the program runs as on the host when not the invoking user's (root's bubblewrap: NOBODY)."""
+        return NOBODY if isinstance(self.wrapper, Bubblewrap) and self.wrapper.as_root else None
+
     def _command(self, argv: list[str], *, cwd: Path, env: Mapping[str, str], writable: Sequence[Path]) -> list[str]:
         if self.wrapper is None:
             return argv
-        inner = [sys.executable, "-I", "-S", "-c", SET_NPROC, str(self.limits.processes), *argv]
+        uid = -1 if self.identity is None else self.identity
+        inner = [sys.executable, "-I", "-S", "-c", ENTER, str(uid), str(self.limits.processes), *argv]
         home = [Path(env["HOME"])] if "HOME" in env else []
         readable = [*_own_installation(), *_installation(argv[0]), *_named_files(argv[1:])]
         return self.wrapper.wrap(inner, cwd=cwd, writable=[cwd, *home, *writable], readable=readable)
 
-    def _contained(self) -> AbstractContextManager[Callable[[], None]]:
-        return super()._contained() if self.cgroups is None else self.cgroups.cap(self.limits.processes)
+    def _prepare(self, folders: Sequence[Path]) -> None:
+        super()._prepare(folders)
+        if self.identity is not None:
+            for folder in folders:
+                give(folder, self.identity)
+
+    def _contained(self) -> AbstractContextManager[Contained]:
+        if self.cgroups is None:
+            return super()._contained()
+        return self.cgroups.cap(Caps(processes=self.limits.processes, memory_bytes=self.limits.run_memory_bytes))
 
     def _rlimits(self) -> dict[int, int]:
         rlimits = super()._rlimits()
@@ -222,8 +233,10 @@ def make_runner(config: SandboxConfig) -> SandboxRunner:
         cpu_seconds=config.cpu_seconds,
         file_bytes=config.file_mb << 20,
         processes=config.processes,
+        run_memory_bytes=config.run_memory_mb << 20,
+        disk_bytes=config.disk_mb << 20,
     )
-    cgroups = PidsCgroups.find() if os.geteuid() == 0 else None
+    cgroups = RunCgroups.find() if os.geteuid() == 0 else None
     for name in ORDER[config.isolation]:
         runner = SandboxRunner(limits, _wrapper(name, config), cgroups)
         failure = _probe(runner, name)
@@ -246,9 +259,10 @@ def _wrapper(name: str, config: SandboxConfig) -> Wrapper | None:
     if name == "unshare":
         return Unshare(executable)
     home = Path.home().resolve() if config.hide_home else None
+    as_root = os.geteuid() == 0
     if home is None or home == Path("/"):
-        return Bubblewrap(executable, tmp_bytes=config.file_mb << 20)
-    return Bubblewrap(executable, home, _visible_under(home), tmp_bytes=config.file_mb << 20)
+        return Bubblewrap(executable, tmp_bytes=config.file_mb << 20, as_root=as_root)
+    return Bubblewrap(executable, home, _visible_under(home), tmp_bytes=config.file_mb << 20, as_root=as_root)
 
 
 def _probe(runner: SandboxRunner, name: str) -> str | None:
@@ -309,37 +323,9 @@ def _writable_folders(paths: Sequence[Path], home: Path | None) -> list[Path]:
     return sorted(folders, key=lambda folder: len(folder.parts))
 
 
-def _write(path: Path, text: str) -> None:
-    """Write to an existing file only: on a plain folder posing as a cgroup this fails instead of creating one."""
-    fd = os.open(path, os.O_WRONLY)
-    try:
-        os.write(fd, text.encode())
-    finally:
-        os.close(fd)
-
-
-def _join(group: Path) -> None:
-    _write(group / "cgroup.procs", str(os.getpid()))
-
-
-def _remove(group: Path) -> None:
-    """Kill whatever is left in the cgroup (a setsid daemon of a run without a pid namespace), then remove it."""
-    deadline = time.monotonic() + CLEANUP_SECONDS
-    while True:
-        try:
-            group.rmdir()
-            return
-        except OSError as exc:
-            if exc.errno != errno.EBUSY or time.monotonic() > deadline:
-                log.warning("sandbox: could not remove the cgroup %s: %s", group, exc)
-                return
-        for pid in (group / "cgroup.procs").read_text().split():
-            _kill(int(pid))
-        time.sleep(0.01)
-
-
-def _kill(pid: int) -> None:
-    try:
-        os.kill(pid, signal.SIGKILL)
-    except ProcessLookupError:
-        return
+def give(folder: Path, uid: int) -> None:
+    """Make folder and everything in it uid's (links themselves, never what they point to)."""
+    for root, dirs, files in os.walk(folder):
+        for name in [*dirs, *files]:
+            os.chown(os.path.join(root, name), uid, uid, follow_symlinks=False)
+    os.chown(folder, uid, uid, follow_symlinks=False)

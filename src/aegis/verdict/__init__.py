@@ -9,7 +9,8 @@ requirements.py  what the task asks for: checked (passed, failed) or unverified,
 diagnose.py    trimmed tracebacks with the action that caused them; missing system libraries named with
                their Debian package
 toolkit.py     which toolkit a program uses, its probe file and environment, a private Xvfb
+workspace.py   the scratch copy a program runs in, the signed report channel, and what comes back (PNGs only)
 
-May import the probe's records (aegis.probe.records), acceptance, sandbox and the shared modules; never
+May import the probe's records, options and signing (aegis.probe), acceptance, sandbox and the shared modules; never
 generate, bench or cli.
 """

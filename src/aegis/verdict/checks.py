@@ -3,19 +3,19 @@
     run_checks(probe, app, out_dir, checks) -> Acceptance
     acceptance_problems(acceptance, severity) -> list[Problem]   one plain sentence per failed check
 
-`probe(out_dir, check, timeout, home)` starts the app under the probe to run one check (its wire form;
+`probe(out_dir, check, timeout, scratch)` starts the app under the probe to run one check (its wire form;
 HeadlessProber does it) and returns the probe's records and the child's ExecResult. The probe reports
 AcceptStep and AcceptDone records; an exception, crash or hang during the check fails the check with what
 the explorer would have said.
 
-A check with `restart` steps runs as several app runs, split at each restart; its runs share one home folder
-(and, as every run does, the app's folder), so what the app saved persists. The steps of all runs are
+Each check runs in its own scratch copy of the app's folder, with its own home (workspace.py). A check with
+`restart` steps runs as several app runs, split at each restart; its runs share that scratch, so what the app
+saved persists. The steps of all runs are
 reported in one CheckResult; the first failing run ends the check.
 """
 
 from __future__ import annotations
 
-import tempfile
 import time
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
@@ -25,10 +25,11 @@ from aegis.acceptance import AcceptanceCheck, CheckSet, Restart, describe
 from aegis.probe.records import AcceptDone, AcceptStep, Record, of
 from aegis.schema import Acceptance, CheckResult, ExecResult, Problem, StepResult
 from aegis.verdict.judge import judge
+from aegis.verdict.workspace import Scratch
 
-Probe = Callable[[Path, Mapping[str, Any], float, Path], tuple[list[Record], ExecResult]]
+Probe = Callable[[Path, Mapping[str, Any], float, Scratch], tuple[list[Record], ExecResult]]
 """Runs the app under the probe once: (output folder, the check as the probe reads it, seconds allowed, the
-home folder the check's runs share)."""
+scratch the check's runs share)."""
 STEP_SECONDS = 2.5
 """Time allowed per step on top of its waits: the settle pause, retried expectations, slow handlers."""
 MAX_ACTIONS_SHOWN = 6
@@ -39,17 +40,17 @@ SENTENCE_START = "acceptance check "
 def run_checks(probe: Probe, app: Path, out_dir: Path, checks: CheckSet, *, isolation: str) -> Acceptance:
     results = []
     for number, check in enumerate(checks.checks, 1):
-        with tempfile.TemporaryDirectory(prefix="aegis-home-") as home:
-            run = CheckRun(probe, check, Path(home), app, isolation=isolation)
+        with Scratch.made(app) as scratch:
+            run = CheckRun(probe, check, scratch, app, isolation=isolation)
             results.append(run.run(out_dir / "acceptance" / str(number)))
     return Acceptance(source=checks.source, checks=results)
 
 
 class CheckRun:
-    """One check: one app run per stretch of steps between restarts, all with the same home folder."""
+    """One check: one app run per stretch of steps between restarts, all in the same scratch."""
 
-    def __init__(self, probe: Probe, check: AcceptanceCheck, home: Path, app: Path, *, isolation: str) -> None:
-        self.probe, self.check, self.home, self.app, self.isolation = probe, check, home, app, isolation
+    def __init__(self, probe: Probe, check: AcceptanceCheck, scratch: Scratch, app: Path, *, isolation: str) -> None:
+        self.probe, self.check, self.scratch, self.app, self.isolation = probe, check, scratch, app, isolation
         self.started = time.time()
         """Sent to the probe as "since": files written before the check began are not the check's."""
 
@@ -70,7 +71,7 @@ class CheckRun:
         steps = [self.check.steps[i] for i in indexes]
         seconds = sum(getattr(s, "wait", 0.0) for s in steps) + STEP_SECONDS * max(len(steps), 1)
         run = {"name": self.check.name, "steps": [wire["steps"][i] for i in indexes], "since": self.started}
-        records, result = self.probe(folder, run, seconds, self.home)
+        records, result = self.probe(folder, run, seconds, self.scratch)
         return check_result(self.check, indexes, records, result, self.app, isolation=self.isolation)
 
 

@@ -1,8 +1,9 @@
 """The headless check: run the app offscreen under the probe, which explores its GUI; judge the report.
 
 PySide6 apps run on Qt's offscreen platform, Tk apps under a private Xvfb, pygame on SDL's dummy driver.
-The child gets a 1920x1080 offscreen screen, a temporary home and a scrubbed environment; screenshots
-and the probe's report land in the check's output folder.
+The child gets a 1920x1080 offscreen screen, a scrubbed environment and a scratch copy of its folder with a
+home beside it (workspace.py): what it writes stays there. Its report comes through a descriptor only the
+probe holds; the report, the PNG screenshots and the child's output land in the check's output folder.
 """
 
 from __future__ import annotations
@@ -28,8 +29,9 @@ from aegis.probe.records import Record
 from aegis.protocols import Runner
 from aegis.schema import ExecResult, Problem, Verdict
 from aegis.verdict.checks import acceptance_problems, run_checks
-from aegis.verdict.judge import judge, read_report
+from aegis.verdict.judge import judge
 from aegis.verdict.toolkit import LAUNCHER, Toolkit, VirtualDisplay, detect_toolkit, needs_display, toolkit_env
+from aegis.verdict.workspace import ReportChannel, Scratch
 
 NOT_QT = "acceptance checks need a PySide6 app; skipped"
 MARGIN_SECONDS = 10.0
@@ -84,11 +86,12 @@ class HeadlessProber:
         options = probe_options(self.config)
 
         def probe(
-            folder: Path, check: Mapping[str, Any], seconds: float, home: Path
+            folder: Path, check: Mapping[str, Any], seconds: float, scratch: Scratch
         ) -> tuple[list[Record], ExecResult]:
-            return self._probe(app, folder, toolkit, python, options.checking(check), seconds, home)
+            return self._probe(app, folder, toolkit, python, options.checking(check), seconds, scratch)
 
-        records, result = self._probe(app, out_dir, toolkit, python, options, self.config.explore_seconds)
+        with Scratch.made(app) as scratch:
+            records, result = self._probe(app, out_dir, toolkit, python, options, self.config.explore_seconds, scratch)
         verdict = judge(records, result, app, isolation=self.runner.isolation)
         if self.config.find_placeholders:
             verdict = verdict.adding(find_placeholders(code))
@@ -107,26 +110,26 @@ class HeadlessProber:
         python: str | None,
         options: ProbeOptions,
         seconds: float,
-        home: Path | None = None,
+        scratch: Scratch,
     ) -> tuple[list[Record], ExecResult]:
-        """Run the app once under the probe; its report, screenshots and output land in out_dir. `home`: the
-        home folder to run it with (one check's runs share it), else a fresh one."""
+        """Run the app once under the probe, in `scratch` (one check's runs share it); its report, screenshots
+        and output land in out_dir."""
         out_dir.mkdir(parents=True, exist_ok=True)
-        report = out_dir / "probe.jsonl"
-        report.unlink(missing_ok=True)
-        shutil.rmtree(out_dir / "screenshots", ignore_errors=True)
-        args = probe_args(self.config, toolkit, report, out_dir / "screenshots", options)
-        with child_environment(toolkit, home) as (_, env):
+        shutil.rmtree(scratch.shots, ignore_errors=True)  # the previous run's (a restart)
+        scratch.shots.mkdir(parents=True, exist_ok=True)
+        with ReportChannel() as channel, child_environment(toolkit, scratch.home) as (_, env):
+            args = probe_args(self.config, toolkit, scratch.shots, options, report_fd=channel.fd, key_fd=channel.key_fd)
             result = self.runner.run(
-                [python or self.python, _launcher(), *args.to_argv(app)],
-                cwd=app.parent,
+                [python or self.python, _launcher(), *args.to_argv(scratch.app_path(app))],
+                cwd=scratch.app_dir,
                 timeout=self.config.timeout + seconds + MARGIN_SECONDS,
                 env=env,
-                writable=[out_dir],
+                writable=[scratch.shots.parent],
+                keep_fds=channel.fds,
             )
-        replace_file(out_dir / "stdout.txt", result.stdout)  # the program may have left links here
+            records = scratch.bring_back(channel, app, out_dir)
+        replace_file(out_dir / "stdout.txt", result.stdout)
         replace_file(out_dir / "stderr.txt", result.stderr)
-        records = read_report(report)
         if not records and result.signal is None:
             raise ProbeError(f"the check's probe did not start: {result.stderr.strip()[-300:]}")
         return records, result
@@ -147,10 +150,19 @@ def probe_options(config: ProbeConfig) -> ProbeOptions:
     )
 
 
-def probe_args(config: ProbeConfig, toolkit: Toolkit, report: Path, shots: Path, options: ProbeOptions) -> ProbeArgs:
+def probe_args(
+    config: ProbeConfig, toolkit: Toolkit, shots: Path, options: ProbeOptions, *, report_fd: int, key_fd: int
+) -> ProbeArgs:
     """Everything the probe is started with but the app: where it reports, its deadlines, its options."""
     return ProbeArgs(
-        report=report, shots=shots, timeout=config.timeout, settle=config.settle, options=options, toolkit=toolkit
+        report=None,
+        report_fd=report_fd,
+        key_fd=key_fd,
+        shots=shots,
+        timeout=config.timeout,
+        settle=config.settle,
+        options=options,
+        toolkit=toolkit,
     )
 
 

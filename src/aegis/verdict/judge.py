@@ -2,12 +2,15 @@
 
 Failures: uncaught exceptions (with the action that caused them), crashes, hangs, no window, an empty
 window, unreadable text, a window larger than the screen, an exit before the event loop ran. Warnings:
-Qt warnings. An app that quits because the explorer pressed its Quit is not a failure.
+Qt warnings. An app that ends because a Quit, Exit, Close, Cancel or OK was pressed is not a failure; one that
+ends on any other action, or by itself (a timer's quit(), os._exit), is. A run stopped at a sandbox cap (the
+whole run's memory or processes, the disk its folders hold) says which cap.
 """
 
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -36,6 +39,16 @@ from aegis.verdict.diagnose import exception_problem, library_problem_from_text,
 
 Kinds = set[type[Record]]
 
+ENDING_WORDS = re.compile(r"\b(quit|exit|close|cancel|ok|done|finish|bye|enter|escape)\b", re.I)
+"""What an action that may end the app says: the explorer never presses Quit or Exit, but a check may, and
+the OK or Cancel of an app whose main window is a dialog ends it (Enter presses its default button, Escape
+cancels it)."""
+CAP_WORDS = {
+    "memory": "the memory cap of the whole run (every process and its temporary files together)",
+    "processes": "the cap on processes and threads",
+    "disk": "the cap on what its folders may hold on disk",
+}
+
 PROBE_FRAME = os.path.join("aegis", "probe", "")
 """How the probe's own frames (launch.py, qt_session.py...) show in a fault report; they are dropped so only the
 program's remain."""
@@ -55,6 +68,7 @@ def judge(records: Sequence[Record], result: ExecResult, app: Path, *, isolation
     problems = [_exception(r, app) for r in of(records, ExceptionRaised) if r.type != "SystemExit"]
     problems += [_hang(r, app) for r in of(records, Hang)]
     problems += [_probe_problem(r) for r in of(records, ProbeProblem)]
+    problems += _cap_problems(result)
     problems += _ending_problems(kinds, records, result)
     problems += _qt_warnings(records)
     library = library_problem_from_text(result.stderr)
@@ -106,13 +120,42 @@ def _ending_problems(kinds: Kinds, records: Sequence[Record], result: ExecResult
     if NoWindow in kinds:
         return [Problem(kind="no_window", message="the event loop ran but no window was ever shown")]
     if kinds & {Windows, Hang, Quit}:
-        return [_stopped_responding(records, result)] if result.timed_out and not kinds & {Done, Hang} else []
+        if result.timed_out and not kinds & {Done, Hang}:
+            return [_stopped_responding(records, result)]
+        return _unasked_exits(kinds, records, result)
     if result.timed_out:
         where = "after starting its event loop" if EventLoop in kinds else "before starting its event loop"
         return [Problem(kind="timeout", message=f"the program hung {where} (no window within the time limit)")]
     if ExceptionRaised in kinds:
         return []  # the exception already explains the exit
     return [_early_exit(kinds, records, result)]
+
+
+def _cap_problems(result: ExecResult) -> list[Problem]:
+    if result.cap_hit is None:
+        return []
+    return [Problem(kind="sandbox_cap", message=f"the program ran into {CAP_WORDS[result.cap_hit]} and was stopped")]
+
+
+def _unasked_exits(kinds: Kinds, records: Sequence[Record], result: ExecResult) -> list[Problem]:
+    """The app ended while its windows were up, and no quit-like action asked it to."""
+    quits = [q for q in of(records, Quit) if not ENDING_WORDS.search(q.action)]
+    if quits:
+        action = quits[0].action
+        message = f"the app exited during the action {action!r}; only a Quit, Exit or Close should end it"
+        return [Problem(kind="early_exit", message=message, action=action)]
+    if kinds & {Done, Hang, Quit} or result.timed_out or isinstance(_last_fault(records), ExceptionRaised):
+        return []
+    code = next((r.code for r in of(records, Exit)), result.returncode)
+    last = _last_action(records)
+    after = f" after {last}" if last else ""
+    message = f"the app exited by itself (code {code}) while its window was up{after}: no quit was asked for"
+    return [Problem(kind="early_exit", message=message, action=last)]
+
+
+def _last_fault(records: Sequence[Record]) -> Record | None:
+    """The last record but the exit's: an exception there explains the end."""
+    return next((r for r in reversed(records) if not isinstance(r, Exit)), None)
 
 
 def _stopped_responding(records: Sequence[Record], result: ExecResult) -> Problem:

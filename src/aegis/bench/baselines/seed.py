@@ -32,6 +32,7 @@ from aegis.run.recorder import RunRecorder
 from aegis.schema import Attempt, ExecResult, Message, Problem, ProblemKind, RunResult, Task, Verdict
 from aegis.verdict.headless import child_environment
 from aegis.verdict.toolkit import detect_toolkit
+from aegis.verdict.workspace import Scratch
 
 ALIVE_SECONDS = 3.0
 """The seed's gate: a program still running after this many seconds counts as working."""
@@ -72,11 +73,10 @@ class AliveProber:
         app, out_dir = app.resolve(), out_dir.resolve()
         out_dir.mkdir(parents=True, exist_ok=True)
         toolkit = detect_toolkit(app.read_text(encoding="utf-8", errors="replace"))
-        with child_environment(toolkit) as (_, env):
-            result = self.runner.run(
-                [python or sys.executable, str(app)], cwd=app.parent, timeout=self.seconds, env=env
-            )
-        replace_file(out_dir / "stdout.txt", result.stdout)  # the program may have left links here
+        with Scratch.made(app) as scratch, child_environment(toolkit, scratch.home) as (_, env):
+            argv = [python or sys.executable, str(scratch.app_path(app))]
+            result = self.runner.run(argv, cwd=scratch.app_dir, timeout=self.seconds, env=env)
+        replace_file(out_dir / "stdout.txt", result.stdout)
         replace_file(out_dir / "stderr.txt", result.stderr)
         timings = {"run": round(result.seconds, 2)}
         if result.timed_out:

@@ -248,7 +248,8 @@ def expect_clipboard(state: State, step: Step) -> Outcome:
 def expect_not_stored(state: State, step: Step) -> Outcome:
     wanted = step["expect_not_stored"]
     folders = app_folders(state)
-    ours = [folders[0] / name for name in AEGIS_OUTPUTS] + [state.dialogs.report.path.parent, Path(sys.argv[0])]
+    report = state.dialogs.report.path
+    ours = [folders[0] / name for name in AEGIS_OUTPUTS] + [*([report.parent] if report else []), Path(sys.argv[0])]
     written = written_files(folders, state.since, ours)  # what the check gave the app is dated back: not counted
     if not written:
         return Outcome(False, "the app wrote no file (in its folder or its home folder), so nothing was stored")

@@ -148,8 +148,11 @@ def _unasked_exits(kinds: Kinds, records: Sequence[Record], result: ExecResult) 
         return []
     code = next((r.code for r in of(records, Exit)), result.returncode)
     last = _last_action(records)
-    after = f" after {last}" if last else ""
-    message = f"the app exited by itself (code {code}) while its window was up{after}: no quit was asked for"
+    message = (
+        f"the app exited (code {code}) after the action {last!r}, which is no Quit, Exit or Close"
+        if last
+        else f"the app exited by itself (code {code}) while its window was up: nothing asked it to quit"
+    )
     return [Problem(kind="early_exit", message=message, action=last)]
 
 

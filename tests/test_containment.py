@@ -18,9 +18,11 @@ import pytest
 
 from aegis.config import ProbeConfig, SandboxConfig
 from aegis.errors import ConfigError
+from aegis.probe.records import Done, Windows
 from aegis.sandbox.isolation import SandboxRunner, make_runner
-from aegis.schema import ExecResult, Verdict
+from aegis.schema import CapHit, ExecResult, Verdict
 from aegis.verdict.headless import HeadlessProber
+from aegis.verdict.judge import judge
 
 APPS = Path(__file__).parent / "apps"
 FAST = ProbeConfig(timeout=6, settle=0.2, explore=False, explore_seconds=1)
@@ -157,3 +159,12 @@ def soon(condition: Callable[[], bool], seconds: float) -> bool:
     while not condition() and time.monotonic() < deadline:
         time.sleep(0.05)
     return condition()
+
+
+@pytest.mark.parametrize(("cap", "words"), [("memory", "memory cap"), ("disk", "on disk"), ("processes", "processes")])
+def test_the_verdict_names_the_cap_a_run_hit(cap: CapHit, words: str) -> None:
+    records = [Windows(phase="start", windows=[]), Done()]
+    result = ExecResult(argv=["app"], returncode=-9, stdout="", stderr="", seconds=1.0, signal=9, cap_hit=cap)
+    verdict = judge(records, result, Path("app.py"), isolation="bubblewrap")
+    assert verdict.failures[0].kind == "sandbox_cap"
+    assert words in verdict.failures[0].message

@@ -87,8 +87,11 @@ class ScriptedServer:
         *,
         api_key: str | None = None,
         rules: Mapping[str, Reply | str] | None = None,
+        honour_n: bool = True,
     ) -> None:
         self.api_key = api_key
+        self.honour_n = honour_n
+        """Answer a request's ``n`` with that many scripted replies as choices (False: one, as Ollama does)."""
         self.requests: list[dict[str, Any]] = []
         self._rules = {key: _as_reply(value) for key, value in (rules or {}).items()}
         self._replies: deque[Reply] = deque()
@@ -162,6 +165,16 @@ class ScriptedServer:
         with self._lock:
             return self._replies.popleft() if self._replies else None
 
+    def _more_replies(self, body: dict[str, Any]) -> list[Reply]:
+        """The further choices a request's ``n`` asks for: the next plain replies, as many as there are."""
+        n = body.get("n")
+        wanted = n - 1 if self.honour_n and isinstance(n, int) and n > 1 else 0
+        more: list[Reply] = []
+        with self._lock:
+            while len(more) < wanted and self._replies and self._replies[0].status < 400:
+                more.append(self._replies.popleft())
+        return more
+
     def _authorized(self, authorization: str | None) -> bool:
         return self.api_key is None or authorization == f"Bearer {self.api_key}"
 
@@ -233,7 +246,8 @@ class _Handler(BaseHTTPRequestHandler):
         elif body.get("stream"):
             self._send_stream(body, reply)
         else:
-            self._send_json(reply.status, _completion(body, reply), reply.headers)
+            more = self.server.script._more_replies(body)
+            self._send_json(reply.status, _completion(body, reply, *more), reply.headers)
 
     def _read_json(self) -> dict[str, Any] | None:
         raw = self.rfile.read(int(self.headers.get("Content-Length") or 0))
@@ -295,15 +309,19 @@ def _models_body() -> dict[str, Any]:
     return {"object": "list", "data": [model]}
 
 
-def _completion(request: dict[str, Any], reply: Reply) -> dict[str, Any]:
-    message: dict[str, Any] = {"role": "assistant", "content": reply.content}
-    if reply.tool_calls:
-        message.update(content=reply.content or None, tool_calls=reply.wire_tool_calls())
-    return {
-        **_envelope(request, "chat.completion"),
-        "choices": [{"index": 0, "message": message, "finish_reason": reply.finish, "logprobs": None}],
-        "usage": _usage(request, reply),
-    }
+def _completion(request: dict[str, Any], reply: Reply, *more: Reply) -> dict[str, Any]:
+    """One choice a reply; the usage is the first reply's, plus what the others wrote."""
+    choices = []
+    for index, each in enumerate((reply, *more)):
+        message: dict[str, Any] = {"role": "assistant", "content": each.content}
+        if each.tool_calls:
+            message.update(content=each.content or None, tool_calls=each.wire_tool_calls())
+        choices.append({"index": index, "message": message, "finish_reason": each.finish, "logprobs": None})
+    usage = _usage(request, reply)
+    for each in more:
+        usage["completion_tokens"] += _usage(request, each)["completion_tokens"]
+    usage["total_tokens"] = usage["prompt_tokens"] + usage["completion_tokens"]
+    return {**_envelope(request, "chat.completion"), "choices": choices, "usage": usage}
 
 
 def _stream_chunks(request: dict[str, Any], reply: Reply) -> Iterator[dict[str, Any]]:

@@ -43,6 +43,12 @@ class LLMConfig(Section):
     """Sampling temperature."""
     seed: int = 1
     """Sampling seed, so runs can be repeated."""
+    candidates: int = Field(default=1, ge=1, le=8)
+    """Programs the model writes for each round's prompt; the loop checks them in turn and keeps the first that
+    works, else the closest. The embedded model writes them side by side in parallel slots (the prompt read
+    once); hosted models get them through the API's `n` (or more requests where a server ignores it)."""
+    sample_temperature: float = Field(default=0.8, ge=0)
+    """Sampling temperature when a round asks for several candidates, so that they differ."""
     max_tokens: int = Field(default=2048, ge=1)
     """Cap on the length of one answer, in tokens."""
     timeout: float = Field(default=600.0, gt=0)

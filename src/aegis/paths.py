@@ -53,6 +53,11 @@ def attempt_dir(run_dir: Path, number: int) -> Path:
     return run_dir / ATTEMPTS / str(number)
 
 
+def candidate_dir(run_dir: Path, number: int, candidate: int) -> Path:
+    """The folder of one of a round's candidates, when the round sampled several (not created here)."""
+    return attempt_dir(run_dir, number) / f"candidate-{candidate}"
+
+
 def attempt_app(run_dir: Path, number: int) -> Path:
     return attempt_dir(run_dir, number) / APP_FILE
 

@@ -19,6 +19,10 @@ class LLM(Protocol):
 
     def complete(self, messages: Sequence[Message], *, max_tokens: int, seed: int) -> Completion: ...
 
+    def complete_many(self, messages: Sequence[Message], *, n: int, max_tokens: int, seed: int) -> list[Completion]:
+        """Up to `n` different answers to the same messages (at least one)."""
+        ...
+
     def close(self) -> None: ...
 
 

@@ -235,7 +235,12 @@ class Attempt(Frozen):
     code: str
     verdict: Verdict
     usage: Usage = Usage()
+    """Tokens of the whole round, every candidate's included."""
     seconds: float = 0.0
+    candidate: int = 0
+    """Which of the round's candidates this program is (from 1); 0 when the round sampled one program."""
+    sampled: int = 1
+    """Candidates the round checked before it kept this one (it stops at the first that passes)."""
 
 
 class PackageResult(Frozen):

@@ -218,5 +218,9 @@ class _Serialized:
         with locked(self._lock):
             return self._llm.complete(messages, max_tokens=max_tokens, seed=seed)
 
+    def complete_many(self, messages: Sequence[Message], *, n: int, max_tokens: int, seed: int) -> list[Completion]:
+        with locked(self._lock):
+            return self._llm.complete_many(messages, n=n, max_tokens=max_tokens, seed=seed)
+
     def close(self) -> None:
         self._llm.close()

@@ -13,7 +13,7 @@ from typing import Annotated
 import typer
 
 from aegis.cli.common import config_from_flags, console, ensure_model, plain, run_command
-from aegis.cli.options import BaseUrlOpt, ConfigOpt, ModelOpt, RoundsOpt, RunsOpt, SeedOpt
+from aegis.cli.options import BaseUrlOpt, CandidatesOpt, ConfigOpt, ModelOpt, RoundsOpt, RunsOpt, SeedOpt
 
 
 def bench(
@@ -33,6 +33,7 @@ def bench(
     ray_address: Annotated[str | None, typer.Option(help="Ray cluster (default: RAY_ADDRESS, or local).")] = None,
     max_rounds: RoundsOpt = None,
     seed: SeedOpt = None,
+    candidates: CandidatesOpt = None,
     runs_dir: RunsOpt = None,
     package: Annotated[bool, typer.Option("--package/--no-package", help="Package passing apps (slow).")] = False,
     config_file: ConfigOpt = None,
@@ -47,7 +48,7 @@ def bench(
     def work() -> Path:
         config = config_from_flags(
             config_file,
-            llm={"model": model, "base_url": base_url, "seed": seed},
+            llm={"model": model, "base_url": base_url, "seed": seed, "candidates": candidates},
             loop={"max_rounds": max_rounds},
             runs={"dir": runs_dir},
             package={"enabled": package},

@@ -13,7 +13,7 @@ import typer
 from rich.table import Table
 
 from aegis.cli.common import config_from_flags, console, ensure_model, load_checks_file, plain, run_command
-from aegis.cli.options import BaseUrlOpt, ConfigOpt, ModelOpt, RoundsOpt, RunsOpt, SeedOpt
+from aegis.cli.options import BaseUrlOpt, CandidatesOpt, ConfigOpt, ModelOpt, RoundsOpt, RunsOpt, SeedOpt
 from aegis.errors import ConfigError
 from aegis.schema import Requirement, RunResult, Task
 
@@ -27,6 +27,7 @@ def build(
     base_url: BaseUrlOpt = None,
     max_rounds: RoundsOpt = None,
     seed: SeedOpt = None,
+    candidates: CandidatesOpt = None,
     runs_dir: RunsOpt = None,
     package: Annotated[bool | None, typer.Option("--package/--no-package", help="Package a passing app.")] = None,
     onefile: Annotated[bool, typer.Option(help="One-file executable instead of one folder.")] = False,
@@ -52,7 +53,7 @@ def build(
             raise ConfigError('the task is empty: say what to build, e.g. aegis build "a calculator"')
         config = config_from_flags(
             config_file,
-            llm={"model": model, "base_url": base_url, "seed": seed},
+            llm={"model": model, "base_url": base_url, "seed": seed, "candidates": candidates},
             loop={"max_rounds": max_rounds, "mode": mode, "spec": spec},
             runs={"dir": runs_dir},
             deps={"allow_packages": allow_package},

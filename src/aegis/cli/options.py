@@ -14,5 +14,9 @@ ModelOpt = Annotated[
 BaseUrlOpt = Annotated[str | None, typer.Option(help="Any OpenAI-compatible server.")]
 RoundsOpt = Annotated[int | None, typer.Option(help="Most model rounds (generation + repairs).")]
 SeedOpt = Annotated[int | None, typer.Option(help="Sampling seed.")]
+CandidatesOpt = Annotated[
+    int | None,
+    typer.Option(min=1, max=8, help="Programs the model writes each round; the first that passes is kept."),
+]
 RunsOpt = Annotated[Path | None, typer.Option("--runs-dir", help="Where run folders go.")]
 ConfigOpt = Annotated[Path | None, typer.Option("--config", help="A TOML file (default: ./aegis.toml).")]

@@ -1,7 +1,8 @@
 """One model round: the Asker seam, and the text mode's asker (whole-file answers, with continuations).
 
-Asker.ask(kind, attempts, checks, seed) -> Answer     the text mode (TextAsker), the tools mode
-                                                      (tools_mode.ToolsAsker), the seed's (bench.baselines)
+Asker.ask(kind, attempts, checks, seed, n) -> [Answer]   the text mode (TextAsker: n candidates), the tools
+                                                         mode (tools_mode.ToolsAsker) and the seed's
+                                                         (bench.baselines): one each
 """
 
 from __future__ import annotations
@@ -39,9 +40,10 @@ class Asker(Protocol):
     """Asks the model for the program of one round; writes the exchange to the run's transcript."""
 
     def ask(
-        self, kind: AttemptKind, attempts: Sequence[Attempt], checks: Sequence[AcceptanceCheck], *, seed: int
-    ) -> Answer:
-        """`kind`: a first try, a repair of the last attempt, or a fresh start; `checks`: how a user will test it."""
+        self, kind: AttemptKind, attempts: Sequence[Attempt], checks: Sequence[AcceptanceCheck], *, seed: int, n: int
+    ) -> list[Answer]:
+        """`kind`: a first try, a repair of the last attempt, or a fresh start; `checks`: how a user will test it;
+        `n`: candidates wanted (an asker that samples once gives one)."""
         ...
 
 
@@ -49,45 +51,79 @@ class TextAsker:
     """The model answers with the whole program; a repair shows it its last program and what failed."""
 
     def __init__(
-        self, llm: LLM, task: str, on_exchange: OnExchange, *, max_tokens: int, max_continuations: int
+        self,
+        llm: LLM,
+        task: str,
+        on_exchange: OnExchange,
+        *,
+        max_tokens: int,
+        max_continuations: int,
+        prompt_budget: int | None = None,
     ) -> None:
         self.llm = llm
         self.task = task
         self.on_exchange = on_exchange
         self.max_tokens = max_tokens
         self.max_continuations = max_continuations
+        self.prompt_budget = prompt_budget
+        """Prompt tokens that leave room for the answer in the model's context (None: no known limit)."""
 
     def ask(
-        self, kind: AttemptKind, attempts: Sequence[Attempt], checks: Sequence[AcceptanceCheck], *, seed: int
-    ) -> Answer:
-        if kind == "repair":
-            last = attempts[-1]
-            previous = prompts.fenced(last.code) if last.code else last.verdict.problems[0].message
-            messages = prompts.repair(self.task, previous, last.verdict.failures, checks)
-        else:
+        self, kind: AttemptKind, attempts: Sequence[Attempt], checks: Sequence[AcceptanceCheck], *, seed: int, n: int
+    ) -> list[Answer]:
+        messages = self._repair(attempts[-1], checks) if kind == "repair" else None
+        if messages is None:
             messages = prompts.start(self.task, checks)
         return ask_for_code(
             self.llm,
             messages,
+            n=n,
             max_tokens=self.max_tokens,
             seed=seed,
             max_continuations=self.max_continuations,
             on_exchange=self.on_exchange,
         )
 
+    def _repair(self, last: Attempt, checks: Sequence[AcceptanceCheck]) -> list[Message] | None:
+        """The repair prompt, trimmed to the budget; None (a fresh start) when the program alone overflows it."""
+        previous = prompts.fenced(last.code) if last.code else last.verdict.problems[0].message
+        messages = prompts.repair(self.task, previous, last.verdict.failures, checks, budget=self.prompt_budget)
+        if messages is None:
+            log.warning("the last program is too long to repair within the model's context; starting afresh")
+        return messages
+
 
 def ask_for_code(
     llm: LLM,
     messages: list[Message],
     *,
+    n: int = 1,
+    max_tokens: int,
+    seed: int,
+    max_continuations: int,
+    on_exchange: OnExchange,
+) -> list[Answer]:
+    """One call for `n` answers, plus continuations of each answer that was cut off."""
+    if n == 1:
+        completions = [llm.complete(messages, max_tokens=max_tokens, seed=seed)]
+    else:
+        completions = llm.complete_many(messages, n=n, max_tokens=max_tokens, seed=seed)
+    answers = []
+    for completion in completions:
+        on_exchange(messages, completion)
+        answers.append(_continued(llm, messages, completion, max_tokens, seed, max_continuations, on_exchange))
+    return answers
+
+
+def _continued(
+    llm: LLM,
+    messages: list[Message],
+    completion: Completion,
     max_tokens: int,
     seed: int,
     max_continuations: int,
     on_exchange: OnExchange,
 ) -> Answer:
-    """One call, plus continuations while the answer is cut off."""
-    completion = llm.complete(messages, max_tokens=max_tokens, seed=seed)
-    on_exchange(messages, completion)
     completions = [completion]
     extraction = extract_code(completion.text, finish_reason=_finish(completion))
     code = extraction.code

@@ -2,10 +2,12 @@
 
     BuildRun(task, recorder, parts, rules).run() -> RunResult
 
-A round asks the model (an Asker: whole-file text, tools, or the seed's prompts), tries the program (a
-Trial: pre-check, dependencies, the probe) and records the attempt. A passing program becomes the run's
-app and is packaged; a failing one is repaired, or regenerated from scratch when the same problem came
-back twice in a row. `run()` finalizes the run folder in `finally:`, whatever happens.
+A round asks the model (an Asker: whole-file text, tools, or the seed's prompts) for one program or several
+candidates (`llm.candidates`), tries them in turn (a Trial: pre-check, dependencies, the probe) until one
+passes, and records the one it keeps: the passing one, else the closest (it is what the next round repairs).
+A passing program becomes the run's app and is packaged; a failing one is repaired, or regenerated from
+scratch when the same problem came back twice in a row. `run()` finalizes the run folder in `finally:`,
+whatever happens.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from aegis.acceptance import CheckSet
 from aegis.config import LoopConfig
 from aegis.deps.classify import classify, installable
 from aegis.errors import AegisError
-from aegis.generate.ask import Asker, AttemptKind
+from aegis.generate.ask import Answer, Asker, AttemptKind
 from aegis.generate.spec import SpecWriter
 from aegis.generate.trial import REQUIREMENTS, Trial
 from aegis.paths import final_app, replace_file, slugify
@@ -41,10 +43,12 @@ class Rules:
     """The same problem twice in a row: the next round starts from scratch instead of repairing."""
     stop_on_missing_library: bool = True
     """A missing system library ends the build (`blocked`): no code change can fix it."""
+    candidates: int = 1
+    """Programs asked for each round; the first that passes is kept, else the closest."""
 
     @classmethod
-    def of(cls, loop: LoopConfig) -> Rules:
-        return cls(loop.max_rounds, loop.max_total_tokens, loop.max_seconds)
+    def of(cls, loop: LoopConfig, *, candidates: int = 1) -> Rules:
+        return cls(loop.max_rounds, loop.max_total_tokens, loop.max_seconds, candidates=candidates)
 
 
 @dataclass(frozen=True)
@@ -145,19 +149,39 @@ class BuildRun:
         started = time.monotonic()
         log.info("round %d/%d: %s", number, self.rules.max_rounds, kind)
         checks = self.checks.checks if self.checks is not None else []
-        answer = self.parts.asker.ask(kind, self.attempts, checks, seed=self.seed + number - 1)
+        answers = self.parts.asker.ask(
+            kind, self.attempts, checks, seed=self.seed + number - 1, n=self.rules.candidates
+        )
+        usage = sum((answer.usage for answer in answers), Usage())
         self.recorder.event(
             "llm",
             attempt=number,
             kind=kind,
-            prompt_tokens=answer.usage.prompt_tokens,
-            completion_tokens=answer.usage.completion_tokens,
-            seconds=round(answer.seconds, 2),
+            candidates=len(answers),
+            prompt_tokens=usage.prompt_tokens,
+            completion_tokens=usage.completion_tokens,
+            seconds=round(max(answer.seconds for answer in answers), 2),
         )
-        code, verdict = self.parts.trial.run(answer, self.recorder.attempt_dir(number), self.checks)
-        return Attempt(
-            number=number, kind=kind, code=code, verdict=verdict, usage=answer.usage, seconds=time.monotonic() - started
-        )
+        tried: list[Attempt] = []
+        for index, answer in enumerate(answers, 1):
+            tried.append(self._try(number, kind, answer, index, len(answers)))
+            if tried[-1].verdict.passed:
+                break
+        kept = max(tried, key=_closeness)
+        if len(tried) > 1:
+            log.info("round %d: kept candidate %d of %d checked", number, kept.candidate, len(tried))
+        return kept.model_copy(update={"usage": usage, "seconds": time.monotonic() - started, "sampled": len(tried)})
+
+    def _try(self, number: int, kind: AttemptKind, answer: Answer, index: int, of: int) -> Attempt:
+        """One candidate through the trial, in the round's folder (its own, when the round sampled several)."""
+        candidate = index if of > 1 else 0
+        folder = self.recorder.candidate_dir(number, index) if candidate else self.recorder.attempt_dir(number)
+        code, verdict = self.parts.trial.run(answer, folder, self.checks)
+        attempt = Attempt(number=number, kind=kind, code=code, verdict=verdict, usage=answer.usage, candidate=candidate)
+        if candidate:
+            self.recorder.save_candidate(attempt)
+            log.info("candidate %d/%d: %s", index, of, _summary(verdict) if not verdict.passed else "passed")
+        return attempt
 
     def _keep(self, attempt: Attempt) -> None:
         """The attempt's program (and its requirements.txt) becomes the run's app."""
@@ -165,7 +189,10 @@ class BuildRun:
         app = final_app(self.recorder.dir)
         app.parent.mkdir(exist_ok=True)
         app.write_text(attempt.code, encoding="utf-8")
-        requirements = self.recorder.attempt_dir(attempt.number) / REQUIREMENTS
+        folder = self.recorder.attempt_dir(attempt.number)
+        if attempt.candidate:
+            folder = self.recorder.candidate_dir(attempt.number, attempt.candidate)
+        requirements = folder / REQUIREMENTS
         if requirements.is_file() and not requirements.is_symlink():  # the program ran in that folder
             replace_file(app.parent / REQUIREMENTS, requirements.read_text(encoding="utf-8"))
 
@@ -220,10 +247,19 @@ class BuildRun:
         return requirements_of(self.task, attempt.verdict if attempt else None, self.checks)
 
 
-def _closeness(attempt: Attempt) -> tuple[int, int, int]:
-    """More checks passed, then fewer failures, then the later round."""
+def _closeness(attempt: Attempt) -> tuple[bool, int, bool, bool, int, int, int]:
+    """Passed, then more checks passed, then a program at all, then one that showed its window, then fewer
+    failures, then the later round, then the earlier candidate."""
     acceptance = attempt.verdict.acceptance
-    return (acceptance.passed_count if acceptance else 0, -len(attempt.verdict.failures), attempt.number)
+    return (
+        attempt.verdict.passed,
+        acceptance.passed_count if acceptance else 0,
+        bool(attempt.code),
+        bool(attempt.verdict.windows),
+        -len(attempt.verdict.failures),
+        attempt.number,
+        -attempt.candidate,
+    )
 
 
 def _signatures(verdict: Verdict) -> list[str]:

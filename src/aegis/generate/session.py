@@ -51,7 +51,8 @@ def build_one(task: Task, config: AegisConfig, llm: LLM, *, runs_dir: Path | Non
             spec_writer=SpecWriter.of(llm, config) if config.loop.spec and tool_llm is None else None,
             deps_allowed=config.deps.allow_packages,
         )
-        return BuildRun(task, recorder, parts, Rules.of(config.loop), seed=config.llm.seed).run()
+        rules = Rules.of(config.loop, candidates=config.llm.candidates)
+        return BuildRun(task, recorder, parts, rules, seed=config.llm.seed).run()
     finally:
         if tool_llm is not None:
             tool_llm.close()
@@ -67,5 +68,17 @@ def _asker(
     if tool_llm is not None:
         return ToolsAsker(tool_llm, runner, recorder.dir / WORKSPACE, task.task, recorder.append_chat)
     return TextAsker(
-        llm, task.task, recorder.chat, max_tokens=config.llm.max_tokens, max_continuations=config.loop.max_continuations
+        llm,
+        task.task,
+        recorder.chat,
+        max_tokens=config.llm.max_tokens,
+        max_continuations=config.loop.max_continuations,
+        prompt_budget=_prompt_budget(config),
     )
+
+
+def _prompt_budget(config: AegisConfig) -> int | None:
+    """The embedded model's context less the answer's room; hosted models' windows are far larger than a repair."""
+    if not config.llm.model.startswith("local"):
+        return None
+    return max(1, config.llm.n_ctx - config.llm.max_tokens)

@@ -38,8 +38,9 @@ class ToolsAsker:
         self.transcript = transcript
 
     def ask(
-        self, kind: AttemptKind, attempts: Sequence[Attempt], checks: Sequence[AcceptanceCheck], *, seed: int
-    ) -> Answer:
+        self, kind: AttemptKind, attempts: Sequence[Attempt], checks: Sequence[AcceptanceCheck], *, seed: int, n: int
+    ) -> list[Answer]:
+        """One program a round (`n` is ignored): the model edits one workspace."""
         self.workspace.mkdir(parents=True, exist_ok=True)
         repairing = kind == "repair" and bool(attempts[-1].code)
         if not repairing:  # a first try or a fresh start: an empty workspace
@@ -56,7 +57,7 @@ class ToolsAsker:
             completion_tokens=self.llm.usage.completion_tokens - before.completion_tokens,
         )
         reason = "" if result.app else f"the model never wrote app.py ({result.stop} after {result.turns} turns)"
-        return Answer(code=result.app, raw=result.app, usage=usage, seconds=time.monotonic() - started, reason=reason)
+        return [Answer(code=result.app, raw=result.app, usage=usage, seconds=time.monotonic() - started, reason=reason)]
 
 
 def _markdown(messages: list[dict[str, object]]) -> str:

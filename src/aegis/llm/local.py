@@ -1,7 +1,9 @@
 """`local`: the embedded model, run in-process by llama.cpp through the `xllamacpp` package.
 
 Answers are streamed so a runaway repetition can be cut off, in a worker thread so Ctrl-C still
-reaches the main thread while llama.cpp is busy.
+reaches the main thread while llama.cpp is busy. Several answers to one prompt (`complete_many`) come from
+one request: llama.cpp reads the prompt once and writes the answers side by side in parallel slots that
+share one KV cache (continuous batching), which on a CPU costs far less than the answers one by one.
 """
 
 from __future__ import annotations
@@ -32,20 +34,29 @@ class LocalLLM:
         self._gguf = Path(gguf) if gguf else None
         self._fetch = fetch or _fetch_embedded
         self._server: Any = None
+        self._slots = config.candidates
         if self._gguf is not None:
             _check_gguf(self._gguf)
 
     def complete(self, messages: Sequence[Message], *, max_tokens: int, seed: int) -> Completion:
+        return self.complete_many(messages, n=1, max_tokens=max_tokens, seed=seed)[0]
+
+    def complete_many(self, messages: Sequence[Message], *, n: int, max_tokens: int, seed: int) -> list[Completion]:
+        """`n` answers (at most the configured slots, `llm.candidates`), sampled at `sample_temperature` when
+        n > 1 so they differ; one looping answer is cut on its own while the others go on."""
         server = self._load()
-        request = {
+        n = max(1, min(n, self._slots))
+        request: dict[str, Any] = {
             "messages": [{"role": m.role, "content": m.content} for m in messages],
             "max_tokens": max_tokens,
-            "temperature": self._config.temperature,
+            "temperature": self._config.temperature if n == 1 else self._config.sample_temperature,
             "seed": seed,
             "repeat_penalty": REPEAT_PENALTY,
             "stream": True,
         }
-        stream = _Stream()
+        if n > 1:
+            request["n_cmpl"] = n
+        stream = _Stream(n)
         started = time.monotonic()
         worker = threading.Thread(
             target=server.handle_chat_completions, args=(request, stream.on_chunk), daemon=True, name="aegis-llama"
@@ -53,7 +64,7 @@ class LocalLLM:
         worker.start()
         while worker.is_alive():
             worker.join(POLL_SECONDS)  # short waits keep Ctrl-C responsive
-        return stream.completion(time.monotonic() - started, self.name)
+        return stream.completions(time.monotonic() - started, self.name)
 
     def close(self) -> None:
         self._server = None
@@ -64,8 +75,9 @@ class LocalLLM:
 
             params = xllamacpp.CommonParams()
             params.model.path = str(self._gguf or self._fetch())
-            params.n_ctx = self._config.n_ctx
-            params.n_parallel = 1
+            params.n_ctx = self._config.n_ctx * self._slots  # the slots share one cache, each may fill n_ctx
+            params.n_parallel = self._slots
+            params.kv_unified = True
             params.cpuparams.n_threads = self._config.threads
             params.cpuparams_batch.n_threads = self._config.threads
             params.warmup = False
@@ -78,14 +90,12 @@ class LocalLLM:
 
 
 class _Stream:
-    """Collects streamed chunks; asks llama.cpp to stop (by returning True) when the answer loops."""
+    """Collects streamed chunks, answer by answer (a chunk's choice index); a looping answer is cut, and
+    llama.cpp is asked to stop (by returning True) once every answer is finished or cut."""
 
-    def __init__(self) -> None:
-        self.parts: list[str] = []
-        self.finish_reason = "stop"
-        self.usage: dict[str, int] = {}
+    def __init__(self, n: int) -> None:
+        self.answers = [_Answer() for _ in range(n)]
         self.error = ""
-        self.guard = RepetitionGuard()
 
     def on_chunk(self, chunk: Any) -> bool:
         try:
@@ -98,30 +108,56 @@ class _Stream:
         if "error" in chunk:
             self.error = str(chunk["error"].get("message", chunk["error"]))
             return True
-        timings = chunk.get("timings")
-        if timings:
-            self.usage = {
-                "prompt_tokens": timings.get("prompt_n", 0) + timings.get("cache_n", 0),
-                "completion_tokens": timings.get("predicted_n", 0),
-            }
-        for choice in chunk.get("choices", []):
-            delta = (choice.get("delta") or {}).get("content") or ""
-            self.parts.append(delta)
-            self.finish_reason = choice.get("finish_reason") or self.finish_reason
-            if delta and self.guard.feed(delta):
-                self.finish_reason = "repetition"
-                return True
-        return False
+        choices = chunk.get("choices", [])
+        for choice in choices:
+            index = choice.get("index") or 0
+            if 0 <= index < len(self.answers):
+                self.answers[index].take(choice, chunk.get("timings") if len(choices) == 1 else None)
+        looping = any(answer.finish_reason == "repetition" for answer in self.answers)
+        return looping and all(answer.done for answer in self.answers)  # else the last chunks bring the timings
 
-    def completion(self, seconds: float, name: str) -> Completion:
+    def completions(self, seconds: float, name: str) -> list[Completion]:
+        """In answer order; the prompt was read once, so its tokens count once (on the first answer)."""
         if self.error:
             raise LLMError(f"{name}: {self.error}")
+        prompt_tokens = max(answer.prompt_tokens for answer in self.answers)
+        return [
+            answer.completion(seconds, name, prompt_tokens=prompt_tokens if index == 0 else 0)
+            for index, answer in enumerate(self.answers)
+        ]
+
+
+class _Answer:
+    """One answer's text, finish reason and token counts, and the guard that cuts it when it loops."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.finish_reason = "stop"
+        self.done = False
+        self.prompt_tokens = 0
+        self.completion_tokens: int | None = None
+        self.guard = RepetitionGuard()
+
+    def take(self, choice: dict[str, Any], timings: dict[str, Any] | None) -> None:
+        if timings:
+            self.prompt_tokens = timings.get("prompt_n", 0) + timings.get("cache_n", 0)
+            self.completion_tokens = timings.get("predicted_n", 0)
+        if self.done:
+            return
+        delta = (choice.get("delta") or {}).get("content") or ""
+        self.parts.append(delta)
+        if reason := choice.get("finish_reason"):
+            self.finish_reason, self.done = reason, True
+        elif delta and self.guard.feed(delta):
+            self.finish_reason, self.done = "repetition", True
+
+    def completion(self, seconds: float, name: str, *, prompt_tokens: int) -> Completion:
         return Completion(
             text="".join(self.parts),
             finish_reason=self.finish_reason,
             usage=Usage(
-                prompt_tokens=self.usage.get("prompt_tokens", 0),
-                completion_tokens=self.usage.get("completion_tokens", len(self.parts)),
+                prompt_tokens=prompt_tokens,
+                completion_tokens=self.completion_tokens if self.completion_tokens is not None else len(self.parts),
             ),
             seconds=seconds,
             model=name,

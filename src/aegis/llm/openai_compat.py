@@ -23,31 +23,50 @@ class OpenAICompatLLM:
         self._client = client
 
     def complete(self, messages: Sequence[Message], *, max_tokens: int, seed: int) -> Completion:
+        return self._request(messages, n=1, max_tokens=max_tokens, seed=seed, temperature=self._config.temperature)[0]
+
+    def complete_many(self, messages: Sequence[Message], *, n: int, max_tokens: int, seed: int) -> list[Completion]:
+        """One request with the API's `n`; a server that ignores `n` (Ollama, some proxies) answers once, and
+        the rest come from further requests, one at a time, each with its own seed."""
+        sampling = self._config.temperature if n == 1 else self._config.sample_temperature
+        completions = self._request(messages, n=n, max_tokens=max_tokens, seed=seed, temperature=sampling)
+        while len(completions) < n:
+            more = seed + len(completions)
+            completions += self._request(messages, n=1, max_tokens=max_tokens, seed=more, temperature=sampling)
+        return completions[:n]
+
+    def close(self) -> None:
+        self._client.close()
+
+    def _request(
+        self, messages: Sequence[Message], *, n: int, max_tokens: int, seed: int, temperature: float
+    ) -> list[Completion]:
         started = time.monotonic()
+        extra = {"n": n} if n > 1 else {}
         with mapped_errors(self.name, self._client):
             response = chat_completion(
                 self._client,
                 model=self.name,
                 messages=[{"role": m.role, "content": m.content} for m in messages],
                 max_tokens=max_tokens,
-                temperature=self._config.temperature,
+                temperature=temperature,
                 seed=seed,
+                **extra,
             )
-        return self._completion(response, time.monotonic() - started)
+        return self._completions(response, time.monotonic() - started)
 
-    def close(self) -> None:
-        self._client.close()
-
-    def _completion(self, response: ChatCompletion, seconds: float) -> Completion:
-        choice = response.choices[0]
+    def _completions(self, response: ChatCompletion, seconds: float) -> list[Completion]:
+        """One a choice; the usage (the whole request's) is counted on the first."""
         usage = response.usage
-        return Completion(
-            text=choice.message.content or "",
-            finish_reason=choice.finish_reason or "stop",
-            usage=Usage(
-                prompt_tokens=(usage.prompt_tokens or 0) if usage else 0,
-                completion_tokens=(usage.completion_tokens or 0) if usage else 0,
-            ),
-            seconds=seconds,
-            model=response.model or self.name,
-        )
+        prompt = (usage.prompt_tokens or 0) if usage else 0
+        written = (usage.completion_tokens or 0) if usage else 0
+        return [
+            Completion(
+                text=choice.message.content or "",
+                finish_reason=choice.finish_reason or "stop",
+                usage=Usage(prompt_tokens=prompt, completion_tokens=written) if index == 0 else Usage(),
+                seconds=seconds,
+                model=response.model or self.name,
+            )
+            for index, choice in enumerate(response.choices)
+        ]

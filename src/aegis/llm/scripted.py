@@ -39,6 +39,12 @@ class ScriptedLLM:
             text=text, usage=Usage(prompt_tokens=prompt_words, completion_tokens=len(text.split())), model=self.name
         )
 
+    def complete_many(self, messages: Sequence[Message], *, n: int, max_tokens: int, seed: int) -> list[Completion]:
+        """The next `n` replies (fewer when the script runs out after the first)."""
+        first = self.complete(messages, max_tokens=max_tokens, seed=seed)
+        more = min(n - 1, len(self._replies) - self._next)
+        return [first, *(self.complete(messages, max_tokens=max_tokens, seed=seed + k) for k in range(1, more + 1))]
+
     def close(self) -> None:
         return None
 

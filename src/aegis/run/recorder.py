@@ -8,6 +8,8 @@ runs/<YYYYmmdd_HHMMSS>_<slug>/
     spec.json        the features and checks the model wrote first (`loop.spec`)
     requirements.json  what the task asks for: each requirement passed, failed or unverified, and what was seen
     attempts/<n>/    app.py, verdict.json, the check's screenshots and output
+    attempts/<n>/candidate-<k>/   the same for each candidate, when a round samples several (llm.candidates);
+                     attempts/<n>/app.py and verdict.json are then the kept one's
     app/             the final app.py and its executable
 """
 
@@ -104,6 +106,23 @@ class RunRecorder:
         path.mkdir(parents=True, exist_ok=True)
         return path
 
+    def candidate_dir(self, number: int, candidate: int) -> Path:
+        path = paths.candidate_dir(self.dir, number, candidate)
+        path.mkdir(parents=True, exist_ok=True)
+        return path
+
+    def save_candidate(self, attempt: Attempt) -> None:
+        """One candidate of a round that sampled several: its verdict beside its program (the trial wrote it)."""
+        folder = self.candidate_dir(attempt.number, attempt.candidate)
+        self._write_json(str(folder.relative_to(self.dir) / "verdict.json"), attempt.verdict.model_dump())
+        self.event(
+            "candidate",
+            attempt=attempt.number,
+            candidate=attempt.candidate,
+            status=attempt.verdict.status,
+            problems=[p.message for p in attempt.verdict.failures],
+        )
+
     def save_attempt(self, attempt: Attempt) -> None:
         folder = self.attempt_dir(attempt.number)
         self._write(str(paths.attempt_app(Path(), attempt.number)), attempt.code, mode="w")
@@ -115,6 +134,8 @@ class RunRecorder:
             status=attempt.verdict.status,
             problems=[p.message for p in attempt.verdict.problems],
             folder=str(folder),
+            candidate=attempt.candidate,
+            sampled=attempt.sampled,
         )
 
     def finalize(self, result: RunResult) -> None:

@@ -106,9 +106,10 @@ class SeedAsker:
         self.max_tokens = max_tokens
 
     def ask(
-        self, kind: AttemptKind, attempts: Sequence[Attempt], checks: Sequence[AcceptanceCheck], *, seed: int
-    ) -> Answer:
-        """The seed never saw acceptance checks: `checks` is ignored (the bench's judge runs them)."""
+        self, kind: AttemptKind, attempts: Sequence[Attempt], checks: Sequence[AcceptanceCheck], *, seed: int, n: int
+    ) -> list[Answer]:
+        """The seed never saw acceptance checks (`checks` is ignored: the bench's judge runs them) and sampled one
+        program a round (`n` is ignored)."""
         if attempts:
             messages = seed_repair(self.task, attempts[-1].code, _error(attempts[-1].verdict))
         else:

@@ -23,6 +23,10 @@ _env.filters["q"] = repr  # 'quoted' the way the repair prompt's failure sentenc
 
 MAX_PROBLEMS = 3
 """Problems shown in one repair prompt: the first failures matter, the rest is noise for a small model."""
+CHARS_PER_TOKEN = 3.0
+"""A cautious estimate for code and tracebacks (Qwen's tokenizer averages about 3.5 on Python)."""
+TRIMMED_TRACEBACK_LINES = 8
+TRIMMED_MESSAGE_CHARS = 400
 
 
 def render(name: str, **values: object) -> str:
@@ -44,13 +48,43 @@ def _step_view(step: Step) -> dict[str, object]:
 
 
 def repair(
-    task: str, previous_answer: str, problems: Sequence[Problem], checks: Sequence[AcceptanceCheck] = ()
-) -> list[Message]:
-    return [
-        *start(task, checks),
-        Message(role="assistant", content=previous_answer),
-        Message(role="user", content=render("repair", problems=list(problems)[:MAX_PROBLEMS])),
-    ]
+    task: str,
+    previous_answer: str,
+    problems: Sequence[Problem],
+    checks: Sequence[AcceptanceCheck] = (),
+    *,
+    budget: int | None = None,
+) -> list[Message] | None:
+    """The task, the last program (always whole) and what failed, in at most `budget` prompt tokens (estimated):
+    when it does not fit, tracebacks and messages are cut to their ends first, then fewer problems are shown,
+    then the checks leave the task message. None when even that does not fit (the caller starts afresh)."""
+    shown = list(problems)[:MAX_PROBLEMS]
+    short = [_trimmed(p) for p in shown]
+    for fewer, with_checks in ((shown, checks), (short, checks), (short[:1], checks), (short[:1], ())):
+        messages = [
+            *start(task, with_checks),
+            Message(role="assistant", content=previous_answer),
+            Message(role="user", content=render("repair", problems=fewer)),
+        ]
+        if budget is None or estimated_tokens(messages) <= budget:
+            return messages
+    return None
+
+
+def estimated_tokens(messages: Sequence[Message]) -> int:
+    return int(sum(len(m.content) + 8 for m in messages) / CHARS_PER_TOKEN)
+
+
+def _trimmed(problem: Problem) -> Problem:
+    """The end of a traceback (the root error and the app's last frames) and the start of the message."""
+    lines = problem.traceback.splitlines()
+    traceback = problem.traceback
+    if len(lines) > TRIMMED_TRACEBACK_LINES:
+        traceback = "\n".join(["...", *lines[-TRIMMED_TRACEBACK_LINES:]])
+    message = problem.message
+    if len(message) > TRIMMED_MESSAGE_CHARS:
+        message = message[:TRIMMED_MESSAGE_CHARS].rstrip() + " ..."
+    return problem.model_copy(update={"traceback": traceback, "message": message})
 
 
 def continuation(messages: Sequence[Message], partial_answer: str) -> list[Message]:

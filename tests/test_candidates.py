@@ -1,0 +1,118 @@
+"""Sample and verify: a round asks for N candidates, checks them in turn and keeps the first that passes, else
+the closest; against a real OpenAI-compatible server serving scripted replies (one request with `n`, or more
+requests where a server ignores `n`), with the real probe judging each candidate."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from aegis.generate.session import build_one
+from aegis.llm import make_llm
+from aegis.llm.scripted import ScriptedLLM
+from aegis.schema import Message, RunResult, Task
+from fakeserver import ScriptedServer
+from helpers import COUNTER_APP, fenced
+
+CRASHING_APP = COUNTER_APP.replace("self.count = 0", "self.count = 0\n        self.average = 10 / self.count")
+CLICK_CRASH_APP = COUNTER_APP.replace("self.count += 1", "self.count += 1 / 0")
+NO_CODE = "I cannot write that program."
+
+
+def build(config) -> RunResult:
+    llm = make_llm(config.llm)
+    try:
+        return build_one(Task(id="t", task="a window with a button that counts clicks"), config, llm)
+    finally:
+        llm.close()
+
+
+def events(result: RunResult) -> list[dict]:
+    lines = (Path(result.run_dir) / "events.jsonl").read_text().splitlines()
+    return [json.loads(line) for line in lines]
+
+
+def test_the_first_passing_candidate_is_kept_and_the_rest_not_checked(server: ScriptedServer, config_for) -> None:
+    server.add(fenced(CRASHING_APP), fenced(COUNTER_APP), fenced(CRASHING_APP))
+    result = build(config_for(server, llm={"candidates": 3}))
+
+    assert result.status == "pass" and result.rounds == 1
+    assert len(server.requests) == 1 and server.requests[0]["n"] == 3
+    kept = result.attempts[0]
+    assert (kept.candidate, kept.sampled) == (2, 2)
+    assert Path(result.app_path).read_text() == COUNTER_APP
+    root = Path(result.run_dir)
+    first = json.loads((root / "attempts/1/candidate-1/verdict.json").read_text())
+    assert first["status"] == "fail" and "ZeroDivisionError" in json.dumps(first)
+    assert (root / "attempts/1/candidate-2/screenshots/window0-start.png").read_bytes()[:4] == b"\x89PNG"
+    assert not (root / "attempts/1/candidate-3").exists()
+    assert json.loads((root / "attempts/1/verdict.json").read_text())["status"] == "pass"
+    checked = [e for e in events(result) if e["event"] == "candidate"]
+    assert [(e["candidate"], e["status"]) for e in checked] == [(1, "fail"), (2, "pass")]
+
+
+def test_no_passing_candidate_the_closest_is_repaired(server: ScriptedServer, config_for) -> None:
+    """Round 1: no code, then a crash; the crash is closer (it ran), so the repair prompt shows its program."""
+    server.add(NO_CODE, fenced(CRASHING_APP), fenced(COUNTER_APP), NO_CODE)
+    result = build(config_for(server, llm={"candidates": 2}))
+
+    assert result.status == "pass" and result.rounds == 2
+    first = result.attempts[0]
+    assert (first.candidate, first.sampled, first.verdict.status) == (2, 2, "fail")
+    repair = server.requests[1]["messages"]
+    assert "self.average = 10 / self.count" in repair[-2]["content"]
+    assert "ZeroDivisionError" in repair[-1]["content"]
+    assert result.attempts[1].candidate == 1  # round 2's first candidate passed
+
+
+def test_of_two_failing_candidates_the_one_that_showed_its_window_is_closer(
+    server: ScriptedServer, config_for
+) -> None:
+    """One failure each: a crash at start, and a button that raises; the second got further."""
+    server.add(fenced(CRASHING_APP), fenced(CLICK_CRASH_APP))
+    result = build(config_for(server, llm={"candidates": 2}, loop={"max_rounds": 1}))
+
+    assert result.status == "fail"
+    kept = result.attempts[0]
+    assert kept.candidate == 2 and len(kept.verdict.failures) == 1 and kept.verdict.windows
+    assert "1 / 0" in Path(result.run_dir, "attempts/1/app.py").read_text()
+
+
+def test_a_server_that_ignores_n_is_asked_again(config_for) -> None:
+    with ScriptedServer(honour_n=False) as srv:
+        srv.add(fenced(CRASHING_APP), fenced(COUNTER_APP))
+        result = build(config_for(srv, llm={"candidates": 2}))
+        requests = srv.requests
+
+    assert result.status == "pass" and result.attempts[0].candidate == 2
+    assert len(requests) == 2 and requests[0]["n"] == 2 and "n" not in requests[1]
+    assert requests[0]["seed"] != requests[1]["seed"]
+    assert requests[0]["temperature"] == requests[1]["temperature"] == 0.8  # several candidates: they must differ
+
+
+def test_round_tokens_count_every_candidate(server: ScriptedServer, config_for) -> None:
+    server.add(fenced(CRASHING_APP), fenced(CRASHING_APP), fenced(COUNTER_APP), fenced(COUNTER_APP))
+    result = build(config_for(server, llm={"candidates": 2}))
+
+    llm_events = [e for e in events(result) if e["event"] == "llm"]
+    assert [e["candidates"] for e in llm_events] == [2, 2]
+    both = len(fenced(CRASHING_APP)) * 2 / 4
+    assert llm_events[0]["completion_tokens"] >= both - 2
+    assert result.attempts[0].usage.completion_tokens == llm_events[0]["completion_tokens"]
+
+
+def test_one_candidate_sends_no_n(server: ScriptedServer, config_for) -> None:
+    server.add(fenced(COUNTER_APP))
+    result = build(config_for(server))
+
+    assert result.status == "pass" and "n" not in server.requests[0]
+    assert (result.attempts[0].candidate, result.attempts[0].sampled) == (0, 1)
+    assert server.requests[0]["temperature"] == 0.2
+    assert not list(Path(result.run_dir).glob("attempts/1/candidate-*"))
+
+
+def test_scripted_replies_give_what_is_left() -> None:
+    llm = ScriptedLLM(["a", "b", "c"])
+    asked = [Message(role="user", content="x")]
+    assert [c.text for c in llm.complete_many(asked, n=2, max_tokens=9, seed=1)] == ["a", "b"]
+    assert [c.text for c in llm.complete_many(asked, n=2, max_tokens=9, seed=1)] == ["c"]

@@ -65,9 +65,7 @@ def test_no_passing_candidate_the_closest_is_repaired(server: ScriptedServer, co
     assert result.attempts[1].candidate == 1  # round 2's first candidate passed
 
 
-def test_of_two_failing_candidates_the_one_that_showed_its_window_is_closer(
-    server: ScriptedServer, config_for
-) -> None:
+def test_of_two_failing_candidates_the_one_that_showed_its_window_is_closer(server: ScriptedServer, config_for) -> None:
     """One failure each: a crash at start, and a button that raises; the second got further."""
     server.add(fenced(CRASHING_APP), fenced(CLICK_CRASH_APP))
     result = build(config_for(server, llm={"candidates": 2}, loop={"max_rounds": 1}))

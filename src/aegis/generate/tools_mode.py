@@ -47,7 +47,7 @@ class ToolsAsker:
             (self.workspace / APP_FILE).unlink(missing_ok=True)
         wording = self.task
         if repairing:
-            wording += "\n\n" + prompts.render("repair", problems=attempts[-1].verdict.failures[: prompts.MAX_PROBLEMS])
+            wording += "\n\n" + prompts.failures(attempts[-1].verdict.failures[: prompts.MAX_PROBLEMS])
         before, started = self.llm.usage, time.monotonic()
         policy = Policy(self.workspace)
         result = ToolLoop(self.llm, default_registry(policy, self.runner), policy, ToolLoopConfig()).run(wording)

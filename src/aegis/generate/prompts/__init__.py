@@ -6,7 +6,11 @@ cached prefix on every repair round.
 
 from __future__ import annotations
 
+import json
+import re
 from collections.abc import Sequence
+from functools import cache
+from importlib import resources
 
 import jinja2
 
@@ -64,11 +68,30 @@ def repair(
         messages = [
             *start(task, with_checks),
             Message(role="assistant", content=previous_answer),
-            Message(role="user", content=render("repair", problems=fewer)),
+            Message(role="user", content=failures(fewer)),
         ]
         if budget is None or estimated_tokens(messages) <= budget:
             return messages
     return None
+
+
+def failures(problems: Sequence[Problem]) -> str:
+    """What failed, for a repair: each problem, with advice where a small model keeps repeating the error."""
+    return render("repair", problems=list(problems), hints=[hint(p) for p in problems])
+
+
+def hint(problem: Problem) -> str:
+    """The advice for an error a small model keeps repeating (data/repair_hints.json), or ""."""
+    for pattern, advice in _hints():
+        if pattern.search(problem.message):
+            return advice
+    return ""
+
+
+@cache
+def _hints() -> list[tuple[re.Pattern[str], str]]:
+    text = resources.files("aegis.data").joinpath("repair_hints.json").read_text(encoding="utf-8")
+    return [(re.compile(entry["pattern"]), entry["hint"]) for entry in json.loads(text)["hints"]]
 
 
 def estimated_tokens(messages: Sequence[Message]) -> int:

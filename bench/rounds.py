@@ -47,6 +47,8 @@ def analyse(bench: Path) -> dict[str, Any]:
     passed_by_repaired: Counter[str] = Counter()
     rescued = rounds_total = builds = 0
     for events in sorted(bench.glob("items/**/events.jsonl")):
+        if any(".interrupted" in part for part in events.parts):
+            continue  # a build cut short and done again on --resume
         builds += 1
         previous = ""
         for round_ in rounds_of(events.parent):

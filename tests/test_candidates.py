@@ -37,7 +37,9 @@ def test_the_first_passing_candidate_is_kept_and_the_rest_not_checked(server: Sc
     result = build(config_for(server, llm={"candidates": 3}))
 
     assert result.status == "pass" and result.rounds == 1
-    assert len(server.requests) == 1 and server.requests[0]["n"] == 3
+    first, rest = server.requests  # the first as a single answer would be, the rest sampled in one request
+    assert "n" not in first and first["temperature"] == 0.2
+    assert rest["n"] == 2 and rest["temperature"] == 0.8 and rest["messages"] == first["messages"]
     kept = result.attempts[0]
     assert (kept.candidate, kept.sampled) == (2, 2)
     assert Path(result.app_path).read_text() == COUNTER_APP
@@ -59,7 +61,7 @@ def test_no_passing_candidate_the_closest_is_repaired(server: ScriptedServer, co
     assert result.status == "pass" and result.rounds == 2
     first = result.attempts[0]
     assert (first.candidate, first.sampled, first.verdict.status) == (2, 2, "fail")
-    repair = server.requests[1]["messages"]
+    repair = server.requests[2]["messages"]  # round 1 asked twice (one answer, then the sampled one)
     assert "self.average = 10 / self.count" in repair[-2]["content"]
     assert "ZeroDivisionError" in repair[-1]["content"]
     assert result.attempts[1].candidate == 1  # round 2's first candidate passed
@@ -78,14 +80,14 @@ def test_of_two_failing_candidates_the_one_that_showed_its_window_is_closer(serv
 
 def test_a_server_that_ignores_n_is_asked_again(config_for) -> None:
     with ScriptedServer(honour_n=False) as srv:
-        srv.add(fenced(CRASHING_APP), fenced(COUNTER_APP))
-        result = build(config_for(srv, llm={"candidates": 2}))
+        srv.add(fenced(CRASHING_APP), fenced(CRASHING_APP), fenced(COUNTER_APP))
+        result = build(config_for(srv, llm={"candidates": 3}))
         requests = srv.requests
 
-    assert result.status == "pass" and result.attempts[0].candidate == 2
-    assert len(requests) == 2 and requests[0]["n"] == 2 and "n" not in requests[1]
-    assert requests[0]["seed"] != requests[1]["seed"]
-    assert requests[0]["temperature"] == requests[1]["temperature"] == 0.8  # several candidates: they must differ
+    assert result.status == "pass" and result.attempts[0].candidate == 3
+    assert len(requests) == 3 and "n" not in requests[0] and requests[1]["n"] == 2 and "n" not in requests[2]
+    assert len({r["seed"] for r in requests}) == 3
+    assert [r["temperature"] for r in requests] == [0.2, 0.8, 0.8]  # the extra candidates must differ
 
 
 def test_round_tokens_count_every_candidate(server: ScriptedServer, config_for) -> None:

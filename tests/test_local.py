@@ -48,27 +48,30 @@ def test_runaway_repetition_is_cut_short(tiny: Path) -> None:
     assert completion.usage.completion_tokens < 400
 
 
-def test_several_answers_come_from_one_request_in_parallel_slots(tiny: Path) -> None:
+def test_the_first_of_several_answers_is_the_single_answer_and_the_rest_are_sampled(tiny: Path) -> None:
     llm = make_llm(LLMConfig(model=f"local:{tiny}", n_ctx=512, threads=2, candidates=3, sample_temperature=1.0))
     try:
+        single = llm.complete(HELLO, max_tokens=24, seed=5)
         answers = llm.complete_many(HELLO, n=3, max_tokens=24, seed=5)
         capped = llm.complete_many(HELLO, n=8, max_tokens=8, seed=6)  # no more answers than slots
     finally:
         llm.close()
     assert len(answers) == 3 and len(capped) == 3
+    assert answers[0].text == single.text  # N candidates include what one would have been
     assert all(a.finish_reason == "length" and a.usage.completion_tokens == 24 for a in answers)
-    assert len({a.text for a in answers}) > 1  # sampled, not copies
-    assert answers[0].usage.prompt_tokens > 0  # the prompt was read once: counted once
-    assert answers[1].usage.prompt_tokens == answers[2].usage.prompt_tokens == 0
+    assert len({a.text for a in answers}) == 3  # sampled, not copies
+    assert answers[0].usage.prompt_tokens > 0 and answers[1].usage.prompt_tokens > 0  # two requests
+    assert answers[2].usage.prompt_tokens == 0  # read once for the two sampled side by side: counted once
 
 
 def test_each_looping_answer_is_cut_on_its_own(tiny: Path) -> None:
-    llm = make_llm(LLMConfig(model=f"local:{tiny}", n_ctx=512, threads=2, candidates=2, sample_temperature=0.0))
+    config = LLMConfig(model=f"local:{tiny}", n_ctx=512, threads=2, candidates=3, temperature=0, sample_temperature=0)
+    llm = make_llm(config)
     try:
-        answers = llm.complete_many(HELLO, n=2, max_tokens=400, seed=1)
+        answers = llm.complete_many(HELLO, n=3, max_tokens=400, seed=1)
     finally:
         llm.close()
-    assert [a.finish_reason for a in answers] == ["repetition", "repetition"]  # at 0 both loop, each is cut
+    assert [a.finish_reason for a in answers] == ["repetition"] * 3  # at 0 all loop, each is cut
     assert all(a.text and len(a.text) < 400 * 4 for a in answers)
 
 

@@ -45,10 +45,12 @@ class LLMConfig(Section):
     """Sampling seed, so runs can be repeated."""
     candidates: int = Field(default=1, ge=1, le=8)
     """Programs the model writes for each round's prompt; the loop checks them in turn and keeps the first that
-    works, else the closest. The embedded model writes them side by side in parallel slots (the prompt read
-    once); hosted models get them through the API's `n` (or more requests where a server ignores it)."""
+    works, else the closest. The first is the one a single answer would be; the others are sampled at
+    `sample_temperature`: the embedded model writes them side by side in parallel slots, hosted models get
+    them through the API's `n` (or more requests where a server ignores it). Default 1: on 2 CPU cores N
+    answers cost N times one (bench/results/2026-12-03-throughput.json)."""
     sample_temperature: float = Field(default=0.8, ge=0)
-    """Sampling temperature when a round asks for several candidates, so that they differ."""
+    """Sampling temperature of the candidates after the first, so that they differ."""
     max_tokens: int = Field(default=2048, ge=1)
     """Cap on the length of one answer, in tokens."""
     timeout: float = Field(default=600.0, gt=0)

@@ -1,9 +1,11 @@
 """`local`: the embedded model, run in-process by llama.cpp through the `xllamacpp` package.
 
 Answers are streamed so a runaway repetition can be cut off, in a worker thread so Ctrl-C still
-reaches the main thread while llama.cpp is busy. Several answers to one prompt (`complete_many`) come from
-one request: llama.cpp reads the prompt once and writes the answers side by side in parallel slots that
-share one KV cache (continuous batching), which on a CPU costs far less than the answers one by one.
+reaches the main thread while llama.cpp is busy. Several answers to one prompt (`complete_many`): the first
+as `complete` writes it, the rest from one more request that reuses the cached prompt, written side by side
+in parallel slots sharing one KV cache (continuous batching). On 2 CPU cores that batching saves nothing
+(bench/results/2026-12-03-throughput.json: ~21 answer tokens/s for 1, 2, 4 or 8 at once); on a GPU or
+more cores it does.
 """
 
 from __future__ import annotations
@@ -42,14 +44,24 @@ class LocalLLM:
         return self.complete_many(messages, n=1, max_tokens=max_tokens, seed=seed)[0]
 
     def complete_many(self, messages: Sequence[Message], *, n: int, max_tokens: int, seed: int) -> list[Completion]:
-        """`n` answers (at most the configured slots, `llm.candidates`), sampled at `sample_temperature` when
-        n > 1 so they differ; one looping answer is cut on its own while the others go on."""
-        server = self._load()
+        """`n` answers (at most the configured slots, `llm.candidates`): the first exactly as `complete` gives it,
+        the others sampled at `sample_temperature` so they differ, in one more request that reuses the cached
+        prompt and writes them side by side in parallel slots. A looping answer is cut on its own."""
         n = max(1, min(n, self._slots))
+        first = self._request(messages, n=1, temperature=self._config.temperature, max_tokens=max_tokens, seed=seed)
+        if n == 1:
+            return first
+        sampled = self._config.sample_temperature
+        return first + self._request(messages, n=n - 1, temperature=sampled, max_tokens=max_tokens, seed=seed + 1)
+
+    def _request(
+        self, messages: Sequence[Message], *, n: int, temperature: float, max_tokens: int, seed: int
+    ) -> list[Completion]:
+        server = self._load()
         request: dict[str, Any] = {
             "messages": [{"role": m.role, "content": m.content} for m in messages],
             "max_tokens": max_tokens,
-            "temperature": self._config.temperature if n == 1 else self._config.sample_temperature,
+            "temperature": temperature,
             "seed": seed,
             "repeat_penalty": REPEAT_PENALTY,
             "stream": True,

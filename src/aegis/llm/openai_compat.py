@@ -26,13 +26,15 @@ class OpenAICompatLLM:
         return self._request(messages, n=1, max_tokens=max_tokens, seed=seed, temperature=self._config.temperature)[0]
 
     def complete_many(self, messages: Sequence[Message], *, n: int, max_tokens: int, seed: int) -> list[Completion]:
-        """One request with the API's `n`; a server that ignores `n` (Ollama, some proxies) answers once, and
-        the rest come from further requests, one at a time, each with its own seed."""
-        sampling = self._config.temperature if n == 1 else self._config.sample_temperature
-        completions = self._request(messages, n=n, max_tokens=max_tokens, seed=seed, temperature=sampling)
+        """The first answer exactly as `complete` gives it; the others at `sample_temperature`, from one request
+        with the API's `n`. A server that ignores `n` (Ollama, some proxies) answers once, and the rest come from
+        further requests, one at a time, each with its own seed."""
+        completions = [self.complete(messages, max_tokens=max_tokens, seed=seed)]
+        sampled = self._config.sample_temperature
         while len(completions) < n:
             more = seed + len(completions)
-            completions += self._request(messages, n=1, max_tokens=max_tokens, seed=more, temperature=sampling)
+            wanted = n - len(completions) if len(completions) == 1 else 1
+            completions += self._request(messages, n=wanted, max_tokens=max_tokens, seed=more, temperature=sampled)
         return completions[:n]
 
     def close(self) -> None:

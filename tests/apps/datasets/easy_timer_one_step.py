@@ -1,8 +1,9 @@
 # Written by the embedded model (easy bench, 2026-12-03): Start shows one step down, and its QTimer is never
-# connected, so the countdown stops there. The old check (one change after Start) passed it.
-from PySide6.QtWidgets import QApplication, QMainWindow, QPushButton, QVBoxLayout, QWidget, QLabel, QLineEdit
-from PySide6.QtGui import QFont, QColor, QPixmap, QPainter, QIcon, QKeySequence
-from PySide6.QtCore import Qt, QTimer, Signal, Slot
+# connected, so the countdown stops there. The old check (one change after Start) passed it. Imports tidied by ruff.
+from PySide6.QtCore import Qt, QTimer, Slot
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QMainWindow, QPushButton, QVBoxLayout, QWidget
+
 
 class MainWindow(QMainWindow):
     def __init__(self):
@@ -45,8 +46,10 @@ class MainWindow(QMainWindow):
             self.label.setText("0")
             self.timer.stop()
 
+
 if __name__ == "__main__":
     import sys
+
     app = QApplication(sys.argv)
     window = MainWindow()
     window.show()

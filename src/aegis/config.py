@@ -61,7 +61,8 @@ class LLMConfig(Section):
     n_ctx: int = Field(default=16384, ge=1)
     """Context window for the embedded model, in tokens. A repair prompt holds the task, its checks, the whole
     program and the failures, plus room for the answer: 4096 overflowed on a middle task (4,179 tokens). The
-    embedded 1.5B model's KV cache costs about 28 KB a token (16384: ~0.5 GB); it was trained on 32K."""
+    embedded 1.5B model's KV cache costs about 28 KB a token (16384: ~0.5 GB, times `candidates`, as each
+    parallel slot may fill it); it was trained on 32K. A repair prompt is trimmed to fit (prompts.repair)."""
     threads: int = Field(default_factory=lambda: max(1, os.cpu_count() or 1), ge=1)
     """CPU threads for the embedded model."""
     price_input: float | None = Field(default=None, ge=0)

@@ -8,7 +8,7 @@ import pytest
 
 from aegis.config import LLMConfig
 from aegis.errors import ConfigError
-from aegis.llm import make_llm
+from aegis.llm import is_local, make_llm
 from aegis.schema import Message
 from tiny_gguf import write_tiny_gguf
 
@@ -85,3 +85,9 @@ def test_non_gguf_file_is_refused_before_llama_cpp_sees_it(tmp_path: Path) -> No
     fake.write_text("print('not a model')")
     with pytest.raises(ConfigError, match="not a GGUF file"):
         make_llm(LLMConfig(model=f"local:{fake}"))
+
+
+@pytest.mark.parametrize(("model", "local"), [("local", True), ("local:/m.gguf", True), ("localai", False)])
+def test_only_the_local_provider_is_the_embedded_model(model: str, local: bool) -> None:
+    """A server model named like 'localai' (with --base-url) is not run here, so no local context budget."""
+    assert is_local(model) is local

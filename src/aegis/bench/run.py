@@ -27,6 +27,7 @@ from aegis.bench.store import ResultStore, check_manifest, claim, load_manifest
 from aegis.bench.summary import summarize, table
 from aegis.config import AegisConfig
 from aegis.errors import ConfigError
+from aegis.llm import is_local
 
 SUMMARY = "summary.json"
 
@@ -66,7 +67,7 @@ def _run(request: BenchRequest, folder: Path, manifest: dict[str, Any], console:
         config=config,
         pipeline=manifest["pipeline"],
         out=str(folder),
-        serialize_local=request.workers > 1 and config.llm.model.partition(":")[0] == "local",
+        serialize_local=request.workers > 1 and is_local(config.llm.model),
     )
     console.print(f"bench folder: {folder} ({len(items) - len(todo)} of {len(items)} items already done)")
     try:

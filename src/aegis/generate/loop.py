@@ -175,8 +175,7 @@ class BuildRun:
     def _try(self, number: int, kind: AttemptKind, answer: Answer, index: int, of: int) -> Attempt:
         """One candidate through the trial, in the round's folder (its own, when the round sampled several)."""
         candidate = index if of > 1 else 0
-        folder = self.recorder.candidate_dir(number, index) if candidate else self.recorder.attempt_dir(number)
-        code, verdict = self.parts.trial.run(answer, folder, self.checks)
+        code, verdict = self.parts.trial.run(answer, self.recorder.trial_dir(number, candidate), self.checks)
         attempt = Attempt(number=number, kind=kind, code=code, verdict=verdict, usage=answer.usage, candidate=candidate)
         if candidate:
             self.recorder.save_candidate(attempt)
@@ -189,10 +188,7 @@ class BuildRun:
         app = final_app(self.recorder.dir)
         app.parent.mkdir(exist_ok=True)
         app.write_text(attempt.code, encoding="utf-8")
-        folder = self.recorder.attempt_dir(attempt.number)
-        if attempt.candidate:
-            folder = self.recorder.candidate_dir(attempt.number, attempt.candidate)
-        requirements = folder / REQUIREMENTS
+        requirements = self.recorder.trial_dir(attempt.number, attempt.candidate) / REQUIREMENTS
         if requirements.is_file() and not requirements.is_symlink():  # the program ran in that folder
             replace_file(app.parent / REQUIREMENTS, requirements.read_text(encoding="utf-8"))
 

@@ -12,7 +12,7 @@ from aegis.generate.loop import BuildRun, Parts, Rules
 from aegis.generate.spec import SpecWriter
 from aegis.generate.tools_mode import ToolsAsker
 from aegis.generate.trial import PrecheckedTrial
-from aegis.llm import make_tool_llm
+from aegis.llm import is_local, make_tool_llm
 from aegis.package.packager import PyInstallerPackager
 from aegis.protocols import LLM, Runner
 from aegis.run.recorder import RunRecorder
@@ -79,6 +79,6 @@ def _asker(
 
 def _prompt_budget(config: AegisConfig) -> int | None:
     """The embedded model's context less the answer's room; hosted models' windows are far larger than a repair."""
-    if not config.llm.model.startswith("local"):
+    if not is_local(config.llm.model):
         return None
     return max(1, config.llm.n_ctx - config.llm.max_tokens)

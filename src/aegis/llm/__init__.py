@@ -35,10 +35,15 @@ if TYPE_CHECKING:
 PROVIDERS = ("local", "openai", "gemini", "ollama", "scripted")
 
 
+def is_local(model: str) -> bool:
+    """The model spec names the embedded model or a GGUF (`local`, `local:FILE`), run in this process."""
+    return model.partition(":")[0] == "local"
+
+
 def make_llm(config: LLMConfig) -> LLM:
     """Build the backend that `config.model` names."""
     provider, _, name = config.model.partition(":")
-    if provider == "local":
+    if is_local(config.model):
         from aegis.llm.local import LocalLLM
 
         return LocalLLM(config, gguf=name or None)

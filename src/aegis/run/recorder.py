@@ -106,15 +106,17 @@ class RunRecorder:
         path.mkdir(parents=True, exist_ok=True)
         return path
 
-    def candidate_dir(self, number: int, candidate: int) -> Path:
+    def trial_dir(self, number: int, candidate: int = 0) -> Path:
+        """Where a program ran: its round's folder, or a candidate's own (from 1) when the round sampled several."""
+        if not candidate:
+            return self.attempt_dir(number)
         path = paths.candidate_dir(self.dir, number, candidate)
         path.mkdir(parents=True, exist_ok=True)
         return path
 
     def save_candidate(self, attempt: Attempt) -> None:
         """One candidate of a round that sampled several: its verdict beside its program (the trial wrote it)."""
-        folder = self.candidate_dir(attempt.number, attempt.candidate)
-        self._write_json(str(folder.relative_to(self.dir) / "verdict.json"), attempt.verdict.model_dump())
+        self._write_verdict(self.trial_dir(attempt.number, attempt.candidate), attempt)
         self.event(
             "candidate",
             attempt=attempt.number,
@@ -126,7 +128,7 @@ class RunRecorder:
     def save_attempt(self, attempt: Attempt) -> None:
         folder = self.attempt_dir(attempt.number)
         self._write(str(paths.attempt_app(Path(), attempt.number)), attempt.code, mode="w")
-        self._write_json(str(folder.relative_to(self.dir) / "verdict.json"), attempt.verdict.model_dump())
+        self._write_verdict(folder, attempt)
         self.event(
             "verdict",
             attempt=attempt.number,
@@ -137,6 +139,9 @@ class RunRecorder:
             candidate=attempt.candidate,
             sampled=attempt.sampled,
         )
+
+    def _write_verdict(self, folder: Path, attempt: Attempt) -> None:
+        self._write_json(str(folder.relative_to(self.dir) / "verdict.json"), attempt.verdict.model_dump())
 
     def finalize(self, result: RunResult) -> None:
         self._reserve.unlink(missing_ok=True)

@@ -22,6 +22,7 @@ APPS = Path(__file__).parent / "apps"
 FAST = ProbeConfig(timeout=5)
 AEGIS = str(Path(sys.executable).parent / "aegis")
 VERDICT_KEYS = {
+    "coverage",
     "status",
     "problems",
     "windows",
@@ -305,6 +306,7 @@ def test_max_actions_stops_the_exploration_and_json_prints_the_whole_verdict(tmp
     verdict = json.loads(result.stdout)
     assert set(verdict) == VERDICT_KEYS
     assert (verdict["status"], verdict["problems"], verdict["actions"]) == ("pass", [], 2)
+    assert verdict["coverage"]["tried"] == 2 < verdict["coverage"]["offered"]  # what the cap left untried shows
     assert len(actions_done(tmp_path / "out")) == 2
     assert [w["title"] for w in verdict["windows"]] == ["Settings"]
     assert all(Path(shot).is_relative_to(tmp_path / "out") for shot in verdict["screenshots"])

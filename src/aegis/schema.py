@@ -105,6 +105,7 @@ ProblemKind = Literal[
     "acceptance",
     "placeholder",
     "environment",
+    "probe_error",
     "sandbox_cap",
     "tampering",
 ]
@@ -121,6 +122,19 @@ class Problem(Frozen):
     def signature(self) -> str:
         """What stays the same when the same bug comes back in a new attempt."""
         return f"{self.kind}:{self.message}"
+
+
+class Coverage(Frozen):
+    """How much of what the windows offered (buttons, fields, menu entries, list rows, tabs, shortcuts; never
+    Quit or Exit) the explorer tried, so a user sees what was not."""
+
+    tried: int
+    offered: int
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def share(self) -> float:
+        return round(self.tried / self.offered, 3) if self.offered else 1.0
 
 
 class WindowInfo(Frozen):
@@ -207,6 +221,8 @@ class Verdict(Frozen):
     isolation: str = "none"
     acceptance: Acceptance | None = None
     """The acceptance checks' results, when the app had checks to pass."""
+    coverage: Coverage | None = None
+    """What exploring tried of what the windows offered; None when the app was not explored."""
 
     @property
     def passed(self) -> bool:

@@ -69,7 +69,9 @@ def _print_verdict(verdict: Verdict, out_dir: Path) -> None:
     windows = ", ".join(f"{w.cls} '{w.title}' {w.width}x{w.height}" for w in verdict.windows) or "no window"
     status = "[green]pass[/green]" if verdict.passed else "[red]fail[/red]"
     seconds = verdict.timings.get("total", 0)
+    tried = f"{verdict.actions} actions"
+    if verdict.coverage is not None:
+        tried = f"{verdict.coverage.tried} of {verdict.coverage.offered} actions tried"
     console.print(
-        f"{status}: {plain(f'{windows}; {verdict.actions} actions in {seconds:.1f} s; screenshots in {out_dir}')}",
-        highlight=False,
+        f"{status}: {plain(f'{windows}; {tried} in {seconds:.1f} s; screenshots in {out_dir}')}", highlight=False
     )

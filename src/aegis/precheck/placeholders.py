@@ -7,7 +7,9 @@ A function counts as a placeholder when both hold:
   a message box or a status text, asks for a file name, or sleeps ("simulate"), and nothing else;
 - the code says so: a comment or string in it such as "implement ... here", "for simplicity", "simulate",
   "placeholder", "TODO", "not implemented", "in a real app"; `raise NotImplementedError` says so by itself,
-  and so does an empty body (`pass`) on a function connected to a signal.
+  and so does an empty body (`pass`) on a function connected to a signal a user fires (a click, a menu
+  entry, a toggle: USER_SIGNALS). An empty slot for a worker's `finished` or a timer is a hook with nothing
+  to do, which people write on purpose.
 Both are needed: a handler that only shows an About box is a real feature, and so is a comment alone.
 Pure source work (ast and tokenize); runs nothing.
 """
@@ -48,6 +50,29 @@ PRETEND_CALLS = {
     "processEvents",
 }
 """Calls that show or ask something without doing the work (message boxes, status texts, file dialogs)."""
+USER_SIGNALS = frozenset(
+    {
+        "clicked",
+        "pressed",
+        "released",
+        "triggered",
+        "toggled",
+        "activated",
+        "returnPressed",
+        "editingFinished",
+        "stateChanged",
+        "checkStateChanged",
+        "currentIndexChanged",
+        "currentTextChanged",
+        "textActivated",
+        "itemClicked",
+        "itemDoubleClicked",
+        "doubleClicked",
+        "valueChanged",
+        "sliderMoved",
+    }
+)
+"""Signals that fire because the user did something: an empty handler there is a control that does nothing."""
 
 
 def find_placeholders(code: str) -> list[Problem]:
@@ -101,10 +126,16 @@ def _empty(statement: ast.stmt) -> bool:
 
 
 def _connected(tree: ast.AST) -> set[str]:
-    """Names of functions connected to a signal: `x.connect(self.name)` or `x.connect(name)`."""
+    """Names of functions connected to a signal a user fires: `x.clicked.connect(self.name)`,
+    `action.triggered.connect(name)`."""
     names = set()
     for node in ast.walk(tree):
-        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "connect":
+        if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "connect"):
+            continue
+        signal = node.func.value
+        if isinstance(signal, ast.Subscript):  # an overload: button.clicked[bool].connect(...)
+            signal = signal.value
+        if isinstance(signal, ast.Attribute) and signal.attr in USER_SIGNALS:
             for arg in node.args[:1]:
                 if isinstance(arg, ast.Attribute):
                     names.add(arg.attr)

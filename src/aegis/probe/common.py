@@ -13,11 +13,17 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from aegis.probe.options import ProbeOptions
-from aegis.probe.records import ActionTaken, Explored, Quit
+from aegis.probe.records import ActionTaken, Explored, ProbeProblem, Quit
 from aegis.probe.runtime import Report, Watchdog
 
-QUIT_WORDS = re.compile(r"\b(quit|exit|close window|close app)\b", re.I)
-"""What a button, menu entry or context-menu entry that ends the app says: the explorer leaves it alone."""
+QUIT_WORDS = re.compile(
+    r"\b(quit|exit|close window|close app|sair|salir|beenden|quitter|esci|uscita|afsluiten|zamknij|выход|выйти)\b"
+    r"|退出|終了|종료",
+    re.I,
+)
+"""What a button, menu entry or context-menu entry that ends the app says, in the languages real apps use
+(English, Portuguese, Spanish, German, French, Italian, Dutch, Polish, Russian, Chinese, Japanese, Korean):
+the explorer leaves it alone."""
 POLL_MS = 50
 """How often a session looks for the app's first window while it waits for it."""
 BEAT_MS = 100
@@ -64,6 +70,14 @@ def in_group_order(found: list[GuiAction], groups: Sequence[str], seed: int) -> 
     return ordered
 
 
+def probe_error(error: BaseException, what: str = "the checker stopped exploring early") -> str:
+    """What a person reads when the checker, not the app, failed at something."""
+    return (
+        f"{what} ({type(error).__name__}: {str(error)[:200]}); this was raised while the checker read the "
+        "windows, so it is not counted against the app"
+    )
+
+
 class Exploring:
     """The toolkit-free part of an exploring session: one action a step, and how the session ends (a quit
     the explorer caused, or the final windows and `explored`). Toolkit sessions fill in the rest."""
@@ -72,6 +86,8 @@ class Exploring:
     actions: int
     explore_started: float
     done_keys: set[str]
+    offered: set[str]
+    """Keys of every action the windows offered (not the quitting ones), tried or not: the coverage base."""
 
     def record_windows(self, phase: str) -> None:
         raise NotImplementedError
@@ -88,8 +104,15 @@ class Exploring:
         raise NotImplementedError
 
     def step(self) -> None:
-        """One exploration action, then the next a moment later; the final windows once none is left."""
-        action = self.next_action()
+        """One exploration action, then the next a moment later; the final windows once none is left.
+        Reading the windows is the probe's own work: if it raises, the probe says so and stops exploring, and
+        the app is not blamed (running the chosen action is the app's work and goes to the exception hook)."""
+        try:
+            action = self.next_action()
+        except Exception as error:  # boundary: the probe's own code (or an app override it called) raised
+            self.report.emit(ProbeProblem(problem_kind="probe_error", severity="warn", message=probe_error(error)))
+            self.finish()
+            return
         if action is None:
             self.finish()
             return
@@ -106,13 +129,20 @@ class Exploring:
     def on_quit(self) -> None:
         if self.report.action and not self.report.finished:
             self.report.emit(Quit(action=self.report.action))
-            self.report.emit(Explored(actions=self.actions, seconds=self.exploration_seconds()))
+            self.report.emit(self.explored())
             self.report.end()
 
     def finish(self) -> None:
         self.record_windows("end")
-        self.report.emit(Explored(actions=self.actions, seconds=self.exploration_seconds()))
+        self.report.emit(self.explored())
         self.report.end()
+
+    def explored(self) -> Explored:
+        return Explored(actions=self.actions, seconds=self.exploration_seconds(), offered=len(self.offered))
+
+    def offering(self, actions: Sequence[GuiAction]) -> None:
+        """Count what the windows offer now, so the verdict can say how much of it was tried."""
+        self.offered.update(action.key for action in actions if not action.quits)
 
     def exploration_seconds(self) -> float:
         return round(time.monotonic() - self.explore_started, 3) if self.explore_started else 0.0

@@ -203,6 +203,9 @@ class Explored(Record):
     KIND = "explored"
     actions: int
     seconds: float
+    offered: int = 0
+    """Distinct actions the windows offered while exploring (Quit and Exit left out): `actions` of them were
+    tried; 0 when the toolkit's explorer does not count them."""
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -34,12 +34,17 @@ from aegis.probe.records import (
     of,
     parse_line,
 )
-from aegis.schema import ExecResult, Problem, Verdict, WindowInfo
+from aegis.schema import Coverage, ExecResult, Problem, Verdict, WindowInfo
 from aegis.verdict.diagnose import exception_problem, library_problem_from_text, trim_traceback
 
 Kinds = set[type[Record]]
 
-ENDING_WORDS = re.compile(r"\b(quit|exit|close|cancel|ok|done|finish|bye|enter|escape)\b", re.I)
+ENDING_WORDS = re.compile(
+    r"\b(quit|exit|close|cancel|ok|done|finish|bye|enter|escape"
+    r"|sair|salir|fechar|cerrar|beenden|schließen|quitter|fermer|esci|chiudi|afsluiten|zamknij|выход|закрыть)\b"
+    r"|退出|关闭|終了|閉じる|종료|닫기",
+    re.I,
+)
 """What an action that may end the app says: the explorer never presses Quit or Exit, but a check may, and
 the OK or Cancel of an app whose main window is a dialog ends it (Enter presses its default button, Escape
 cancels it)."""
@@ -84,7 +89,15 @@ def judge(records: Sequence[Record], result: ExecResult, app: Path, *, isolation
         dialogs=[_dialog(r) for r in of(records, Dialog)],
         timings=_timings(records, result),
         isolation=isolation,
+        coverage=_coverage(records),
     )
+
+
+def _coverage(records: Sequence[Record]) -> Coverage | None:
+    explored = of(records, Explored)
+    if not explored or not explored[0].offered:
+        return None
+    return Coverage(tried=min(explored[0].actions, explored[0].offered), offered=explored[0].offered)
 
 
 def _unique(problems: list[Problem]) -> list[Problem]:

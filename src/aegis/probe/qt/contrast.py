@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPoint, QRect, Qt
-from PySide6.QtGui import QColor, QImage, QPalette
+from PySide6.QtGui import QColor, QFontInfo, QImage, QPalette
 from PySide6.QtGui import Qt as QtGuiNamespace
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -43,6 +43,15 @@ MIN_CONTRAST = 3.0
 FAIL_BELOW = 2.0
 """Below 3:1 is reported; below this it fails the app. White on the popular #4CAF50 green is 2.7:1:
 hard to read for some, but a user can read it, so it warns rather than costing a repair round."""
+FAIL_BELOW_LARGE = 1.3
+"""For large text (LARGE_PX, or LARGE_BOLD_PX when bold), the line below which it fails. Big, heavy glyphs
+stay legible at lower contrast (APCA's size and weight tables say the same): a calculator's 27 pt bold amber
+'M' on light grey (1.4:1) is read at a glance, white on #eeeeee (1.2:1) is not."""
+LARGE_PX = 32
+LARGE_BOLD_PX = 24
+INVISIBLE_ALPHA = 26
+"""A colour this transparent (10 %) or more is not drawn for a reader: text in it is hidden on purpose, and a
+background in it is whatever lies behind the window."""
 MAX_PROBLEMS = 5
 LIST_ITEMS = 5
 SAME_COLOUR = 8  # largest per-channel difference for two pixels to count as one colour
@@ -56,6 +65,7 @@ class ShownText:
     text: str
     colour: QColor
     area: QRect
+    large: bool = False
 
 
 def contrast_ratio(a: QColor | tuple[int, int, int], b: QColor | tuple[int, int, int]) -> float:
@@ -99,10 +109,14 @@ def contrast_problems(window: QWidget, minimum: float = MIN_CONTRAST) -> list[Pr
 
 
 def unreadable(shown: ShownText, image: QImage, minimum: float) -> tuple[tuple[str, str, str, str], Problem] | None:
+    if shown.colour.alpha() < INVISIBLE_ALPHA:
+        return None  # text drawn in a transparent colour is hidden on purpose (a progress bar of labels)
     counts = pixel_counts(image, scaled(shown.area, image.devicePixelRatio()))
     if not counts or not drawn_in(shown.colour, counts):
         return None
     background = QColor.fromRgba(counts.most_common(1)[0][0])
+    if background.alpha() < INVISIBLE_ALPHA:
+        return None  # a translucent window: what is behind the text is the user's desktop, unknown here
     text = over(shown.colour, background)
     ratio = contrast_ratio(text, background)
     if ratio >= minimum:
@@ -112,7 +126,8 @@ def unreadable(shown: ShownText, image: QImage, minimum: float) -> tuple[tuple[s
         f"{shown.name} '{short(shown.text)}' text {text.name()} on background {background.name()}: "
         f"contrast {math.floor(ratio * 10) / 10:.1f}:1 (needs {minimum:g}:1)"
     )
-    return key, problem("unreadable_text", message, "fail" if ratio < FAIL_BELOW else "warn")
+    fail_below = FAIL_BELOW_LARGE if shown.large else FAIL_BELOW
+    return key, problem("unreadable_text", message, "fail" if ratio < fail_below else "warn")
 
 
 def shown_texts(window: QWidget) -> Iterator[ShownText]:
@@ -128,7 +143,13 @@ def shown_texts(window: QWidget) -> Iterator[ShownText]:
         text, role = found
         area = text_area(widget, window)
         if not area.isEmpty():
-            yield ShownText(type(widget).__name__, text, widget.palette().color(role), area)
+            yield ShownText(type(widget).__name__, text, widget.palette().color(role), area, is_large(widget))
+
+
+def is_large(widget: QWidget) -> bool:
+    """Text big enough (or big and bold enough) to read at a lower contrast; see FAIL_BELOW_LARGE."""
+    pixels = QFontInfo(widget.font()).pixelSize()
+    return pixels >= LARGE_PX or (pixels >= LARGE_BOLD_PX and widget.font().bold())
 
 
 def icon_only(button: QAbstractButton) -> bool:

@@ -41,14 +41,27 @@ MAX_CHOICES = 5
 """Most combo box entries, tabs or list rows walked per widget."""
 
 
-def collect(windows: list[QWidget], seed: int, context_menus: ContextMenus | None = None) -> list[GuiAction]:
+def collect(
+    windows: list[QWidget],
+    seed: int,
+    context_menus: ContextMenus | None = None,
+    skipped: Callable[[QWidget, Exception], None] | None = None,
+) -> list[GuiAction]:
+    """Every action the windows offer. A widget whose actions cannot be read (an app model that raises when
+    the probe asks it for rows) is left out and passed to `skipped`; the others are still tried."""
     found: list[GuiAction] = []
     for window in windows:
         for widget in [window, *window.findChildren(QWidget)]:
-            if widget.isVisible() and widget.isEnabled():
+            if not (widget.isVisible() and widget.isEnabled()):
+                continue
+            try:
                 found.extend(widget_actions(widget))
                 if context_menus and widget.contextMenuPolicy() == Qt.ContextMenuPolicy.CustomContextMenu:
                     found.extend(context_menus.actions(widget, name_of(widget)))
+            except Exception as error:  # boundary: the probe asked the app's own code (a model) and it raised
+                if skipped is None:
+                    raise
+                skipped(widget, error)
         found.extend(menu_actions(window))
         found.extend(shortcut_actions(window))
     return in_group_order(found, GROUPS, seed)
@@ -177,11 +190,12 @@ def tab_actions(tabs: QTabBar) -> list[GuiAction]:
 
 def item_view_actions(view: QAbstractItemView) -> list[GuiAction]:
     model = view.model()
-    if isinstance(view, QHeaderView) or model is None or model.rowCount() == 0:
+    if isinstance(view, QHeaderView) or model is None:
         return []  # a header shares its table's model, but its sections are not the table's rows
+    root = view.rootIndex()  # a Python model's rowCount() and index() may require every argument
     actions = []
-    for row in range(min(model.rowCount(), 2)):
-        index = model.index(row, 0)
+    for row in range(min(model.rowCount(root), 2)):
+        index = model.index(row, 0, root)
         text = str(model.data(index, Qt.ItemDataRole.DisplayRole) or "")[:30]
         actions.append(
             GuiAction(

@@ -53,8 +53,10 @@ def _pressing(key: str, keys: str, run: Callable[[], object]) -> GuiAction:
 def _clicked_at(widget: QWidget) -> QPoint:
     """Where the user right-clicks: on a list, table or tree its first row (a point in its viewport, as Qt
     sends it, and what the app's indexAt() will find), elsewhere the middle of the widget."""
-    if isinstance(widget, QAbstractItemView) and widget.model() is not None and widget.model().rowCount() > 0:
-        return widget.visualRect(widget.model().index(0, 0)).center()
+    if isinstance(widget, QAbstractItemView) and widget.model() is not None:
+        root, model = widget.rootIndex(), widget.model()
+        if model.rowCount(root) > 0:  # a Python model's rowCount() may require the parent
+            return widget.visualRect(model.index(0, 0, root)).center()
     return widget.rect().center()
 
 

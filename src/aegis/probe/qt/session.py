@@ -13,6 +13,7 @@ Runs inside the app's child process; never imported by the AEGIS core.
 from __future__ import annotations
 
 import dataclasses
+import os
 import sys
 import time
 from collections.abc import Callable
@@ -21,12 +22,13 @@ from typing import Any
 
 from PySide6 import QtCore, QtGui, QtWidgets
 
-from aegis.probe.common import BEAT_MS, DIALOG_MS, POLL_MS, Exploring, GuiAction, Setup
+from aegis.probe.common import BEAT_MS, DIALOG_MS, POLL_MS, Exploring, GuiAction, Setup, probe_error
 from aegis.probe.qt import contrast, explore, inspect_ui
 from aegis.probe.qt.accept import AcceptRun
 from aegis.probe.qt.accept_dialogs import DialogAnswers
 from aegis.probe.qt.explore_keys import ContextMenus
 from aegis.probe.qt.startup_dialogs import StartupDialogs
+from aegis.probe.qt.tray import TRAY_ONLY, TrayIcons
 from aegis.probe.records import (
     Dialog,
     EventLoop,
@@ -55,12 +57,35 @@ def install(setup: Setup) -> None:
     session = QtSession(setup)
     StartupDialogs(setup.report, Path.home(), lambda: session.started, session.dialogs).install()
     for cls in (QtCore.QCoreApplication, QtGui.QGuiApplication, QtWidgets.QApplication):
-        for name in ("exec", "exec_"):  # static methods on the application classes
-            if name in vars(cls):
+        for name in ("exec", "exec_"):  # exec is static; exec_ (PySide6 6.x) is an instance method
+            raw = vars(cls).get(name)
+            if isinstance(raw, staticmethod):
                 setattr(cls, name, staticmethod(session.wrap(getattr(cls, name))))
+            elif raw is not None:
+                setattr(cls, name, session.wrap(raw))
     for name in ("exec", "exec_"):  # a dialog used as the main window
         setattr(QtWidgets.QDialog, name, session.wrap(getattr(QtWidgets.QDialog, name)))
     QtWidgets.QSystemTrayIcon.isSystemTrayAvailable = staticmethod(session.tray_available)  # type: ignore[method-assign]
+    session.tray.install()
+    platform = os.environ.get("QT_QPA_PLATFORM", "")
+    for cls in (QtCore.QCoreApplication, QtGui.QGuiApplication, QtWidgets.QApplication):
+        if "__init__" in vars(cls):
+            cls.__init__ = keeping_platform(cls.__init__, platform, setup.report)  # type: ignore[method-assign]
+
+
+def keeping_platform(original: Callable[..., None], platform: str, report: Any) -> Callable[..., None]:
+    """An app that picks its own Qt platform (`os.environ['QT_QPA_PLATFORM'] = 'xcb'` when it finds no
+    Wayland) would die for want of a display: it gets the probe's headless one back, and the verdict says so."""
+
+    def create(app: Any, *args: Any, **kwargs: Any) -> None:
+        chosen = os.environ.get("QT_QPA_PLATFORM", "")
+        if chosen != platform:
+            os.environ["QT_QPA_PLATFORM"] = platform
+            message = f"the app asked for Qt's '{chosen}' platform, which needs a display; it ran headless instead"
+            report.emit(ProbeProblem(problem_kind="environment", severity="warn", message=message))
+        original(app, *args, **kwargs)
+
+    return create
 
 
 NO_TRAY = (
@@ -77,13 +102,17 @@ class QtSession(Exploring):
         self.first_window_at: float | None = None
         self.main_windows: list[QtWidgets.QWidget] = []
         self.done_keys: set[str] = set()
+        self.offered: set[str] = set()
         self.actions = 0
         self.explore_started = 0.0
         self.timers: list[QtCore.QTimer] = []
         self.dialogs: DialogAnswers | None = None
         self.accept_run: AcceptRun | None = None
         self.tray_asked = False
+        self.tray = TrayIcons()
+        self.tray_only = False
         self.context_menus = ContextMenus()
+        self.unreadable: set[str] = set()
         if self.options.accept:
             self.dialogs = DialogAnswers(self.report, Path.home())
             self.dialogs.install()
@@ -129,6 +158,12 @@ class QtSession(Exploring):
     def poll(self) -> None:
         now = time.monotonic()
         if not self.visible_windows():
+            if self.tray.click_once():  # a tray app shows its window when its icon is clicked
+                QtCore.QTimer.singleShot(POLL_MS, self.poll)
+                return
+            if self.tray.shown() and self.accept_run is None:
+                self.explore_tray_only()
+                return
             if now > self.deadline:
                 self.report.emit(NoWindow())
                 self.report.end()
@@ -151,6 +186,14 @@ class QtSession(Exploring):
             QtCore.QTimer.singleShot(0, self.step)
         else:
             self.finish()
+
+    def explore_tray_only(self) -> None:
+        """No window even after its icon was clicked: the tray menu is all a user has."""
+        self.tray_only = True
+        self.report.emit(ProbeProblem(problem_kind="environment", severity="warn", message=TRAY_ONLY))
+        self.record_windows("start")
+        self.explore_started = time.monotonic()
+        QtCore.QTimer.singleShot(0, self.step)
 
     def visible_windows(self) -> list[Any]:
         widgets = explore.top_windows()
@@ -190,12 +233,22 @@ class QtSession(Exploring):
         QtCore.QTimer.singleShot(ms, callback)
 
     def next_action(self) -> GuiAction | None:
+        # collected afresh each step: a button enabled, a row added or a page shown by the last action counts
+        fresh = explore.collect(explore.top_windows(), self.options.seed, self.context_menus, self.skipped)
+        fresh += self.tray.actions()
+        self.offering(fresh)
         over_time = time.monotonic() - self.explore_started > self.options.explore_seconds
         if over_time or self.actions >= self.options.max_actions:
             return None
-        # collected afresh each step: a button enabled, a row added or a page shown by the last action counts
-        fresh = explore.collect(explore.top_windows(), self.options.seed, self.context_menus)
         return next((action for action in fresh if action.key not in self.done_keys), None)
+
+    def skipped(self, widget: QtWidgets.QWidget, error: Exception) -> None:
+        """A widget the explorer could not read: said once, never blamed on the app."""
+        name = explore.name_of(widget)
+        if name not in self.unreadable:
+            self.unreadable.add(name)
+            message = probe_error(error, f"the checker left {name} out")
+            self.report.emit(ProbeProblem(problem_kind="probe_error", severity="warn", message=message))
 
     def on_quit(self) -> None:
         if self.accept_run is not None:
@@ -206,7 +259,7 @@ class QtSession(Exploring):
     def dismiss_dialogs(self) -> None:
         """Close popups and modal dialogs that exploration opened (not the windows the app started with);
         during an acceptance check, answer them instead."""
-        if not self.main_windows:
+        if not self.main_windows and not self.tray_only:
             return
         if self.dialogs is not None:
             self.dialogs.answer(self.main_windows)

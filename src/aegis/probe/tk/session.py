@@ -67,6 +67,7 @@ class TkSession(Exploring):
         self.in_action = False
         self.queue: list[GuiAction] = []
         self.done_keys: set[str] = set()
+        self.offered: set[str] = set()
         self.actions = 0
         self.explore_started = 0.0
 
@@ -188,11 +189,9 @@ class TkSession(Exploring):
         if over_time or self.actions >= self.options.max_actions:
             return None
         if not self.queue:
-            self.queue = [
-                a
-                for a in explore.collect(self.tk, explore.toplevels(self.tk), self.options.seed)
-                if a.key not in self.done_keys
-            ]
+            fresh = explore.collect(self.tk, explore.toplevels(self.tk), self.options.seed)
+            self.offering(fresh)
+            self.queue = [a for a in fresh if a.key not in self.done_keys]
         while self.queue:
             action = self.queue.pop(0)
             if action.key not in self.done_keys:

@@ -275,6 +275,7 @@ def _aegis_row(verdict: dict[str, Any] | None, code: int | None, seconds: float,
         "problem_actions": [str(p.get("action", "")) for p in problems[:5]],
         "actions": len(actions) if isinstance(actions, list) else actions,
         "tracebacks": [f"{p.get('message', '')}\n{p.get('traceback', '')}" for p in problems],
+        "coverage": verdict.get("coverage") if verdict else None,
         "note": "" if verdict else err[-400:],
     }
 

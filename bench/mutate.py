@@ -34,6 +34,8 @@ class Handler:
     qualname: str
     line: int
     signals: tuple[str, ...]
+    sites: tuple[tuple[int, int], ...] = ()
+    """First and last line of each `connect(...)` call that reaches the handler (none for `@Slot` alone)."""
 
     @property
     def trigger(self) -> str:
@@ -51,6 +53,7 @@ class Mutant:
     fault: str
     trigger: str
     signals: tuple[str, ...]
+    sites: tuple[tuple[int, int], ...] = ()
 
     @property
     def slug(self) -> str:
@@ -67,7 +70,16 @@ def mutants(source: str) -> list[Mutant]:
         fault = FAULTS[index % len(FAULTS)]
         text, line = inject(source, node, fault)
         result.append(
-            Mutant(f"{handler.qualname}:{fault}", text, handler.qualname, line, fault, handler.trigger, handler.signals)
+            Mutant(
+                f"{handler.qualname}:{fault}",
+                text,
+                handler.qualname,
+                line,
+                fault,
+                handler.trigger,
+                handler.signals,
+                handler.sites,
+            )
         )
     return result
 
@@ -76,6 +88,7 @@ def find_handlers(tree: ast.Module) -> dict[int, tuple[FunctionNode, Handler]]:
     """Handlers keyed by the id of their definition node."""
     index = _Index(tree)
     signals: dict[int, list[str]] = {}
+    sites: dict[int, list[tuple[int, int]]] = {}
     for call in (node for node in ast.walk(tree) if isinstance(node, ast.Call)):
         connection = _connection(call)
         if connection is None:
@@ -85,13 +98,15 @@ def find_handlers(tree: ast.Module) -> dict[int, tuple[FunctionNode, Handler]]:
             names = signals.setdefault(id(function), [])
             if signal not in names:
                 names.append(signal)
+            sites.setdefault(id(function), []).append((call.lineno, call.end_lineno or call.lineno))
     for function in index.functions:
         if _has_slot_decorator(function):
             signals.setdefault(id(function), []).append("@Slot")
     found = {}
     for key, names in signals.items():
         function = index.by_id[key]
-        found[key] = (function, Handler(index.qualname(function), function.lineno, tuple(names)))
+        handler = Handler(index.qualname(function), function.lineno, tuple(names), tuple(sites.get(key, ())))
+        found[key] = (function, handler)
     return found
 
 

@@ -153,7 +153,7 @@ def test_standard_dialogs_are_dismissed_and_recorded_with_the_button_that_opened
         (
             "explore_enter_exception",
             "AttributeError: 'str' object has no attribute 'search_in'",
-            "typed '42' + Enter into QLineEdit 'Search for'",
+            "typed '42' + Enter into QLineEdit 'Search for', then cleared it",
             "search",
             'self.results.setText(self.query.text().search_in(["a", "b"]))',
         ),

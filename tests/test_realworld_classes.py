@@ -44,7 +44,7 @@ def test_a_tray_only_app_is_judged_on_its_tray_menu_with_an_environment_warning(
     assert crash[0].action == "triggered tray menu action 'tray > Crash'"
     done = actions_done(tmp_path)
     assert "triggered tray menu action 'tray > Pick a colour'" in done
-    assert not any("Exit" in action for action in done)  # the quitting entry is left alone
+    assert [action for action in done if "Exit" in action] == done[-1:]  # the quitting entry only at the end
     assert any("QColorDialog" in dialog for dialog in verdict.dialogs)
 
 
@@ -55,14 +55,15 @@ def test_a_tray_app_whose_window_shows_on_a_click_of_its_icon_is_explored_in_tha
     assert any("QTextEdit" in action for action in actions_done(tmp_path))
 
 
-def test_an_app_that_picks_the_xcb_platform_runs_headless_and_its_portuguese_quit_is_not_pressed(
+def test_an_app_that_picks_the_xcb_platform_runs_headless_and_its_portuguese_quit_is_pressed_last(
     tmp_path: Path,
 ) -> None:
     verdict = run_check("forced_platform_ok", tmp_path)
     assert verdict.status == "pass", verdict.problems
     assert [(p.kind, p.severity) for p in verdict.problems] == [("environment", "warn")]
     assert "'xcb'" in verdict.problems[0].message
-    assert "Sair" not in " ".join(actions_done(tmp_path))
+    done = actions_done(tmp_path)
+    assert [action for action in done if "Sair" in action] == ["triggered menu action 'Arquivo > Sair'"] == done[-1:]
 
 
 def test_large_bold_low_contrast_text_warns_and_transparent_text_is_not_judged(tmp_path: Path) -> None:
@@ -91,3 +92,11 @@ class Window:
 """
     found = sorted(p.message.split("(")[0] for p in find_placeholders(code))
     assert found == ["on_export", "on_toggle"]
+
+
+def test_quit_is_pressed_last_and_a_fault_in_its_handler_fails_the_app(tmp_path: Path) -> None:
+    verdict = run_check("explore_quit_handler_exception", tmp_path)
+    assert verdict.status == "fail"
+    assert [(p.kind, p.action) for p in verdict.problems] == [("exception", "triggered menu action 'File > Quit'")]
+    assert "'Game' object has no attribute 'high_scores'" in verdict.problems[0].message
+    assert verdict.screenshots and all(Path(shot).exists() for shot in verdict.screenshots)  # taken before Quit

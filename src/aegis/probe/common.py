@@ -31,6 +31,8 @@ BEAT_MS = 100
 DIALOG_MS = 100
 """How often a session looks for a dialog to dismiss or answer."""
 STEP_MS = 20
+QUIT_WAIT_MS = 300
+"""How long the last action, a Quit, is given to end the app before the probe ends the report itself."""
 """The pause between two exploration actions."""
 
 
@@ -59,7 +61,10 @@ class GuiAction:
 
 
 def in_group_order(found: list[GuiAction], groups: Sequence[str], seed: int) -> list[GuiAction]:
-    """Actions by group in the toolkit's natural order; seed 0 keeps tree order, others shuffle each group."""
+    """Actions by group in the toolkit's natural order; seed 0 keeps tree order, others shuffle each group.
+
+    Breadth first: every widget's first action (its first combo entry, its first row) comes before any
+    widget's second, so a capped exploration reaches every control before it tries a fifth combo entry."""
     rng = random.Random(seed)
     ordered = []
     for group in groups:
@@ -67,7 +72,13 @@ def in_group_order(found: list[GuiAction], groups: Sequence[str], seed: int) -> 
         if seed:
             rng.shuffle(members)
         ordered.extend(members)
-    return ordered
+    seen: dict[str, int] = {}
+    ranks = []
+    for action in ordered:
+        widget = action.key.rsplit("|", 1)[0]
+        ranks.append(seen.get(widget, 0))
+        seen[widget] = ranks[-1] + 1
+    return [action for _, action in sorted(zip(ranks, ordered, strict=True), key=lambda pair: pair[0])]
 
 
 def probe_error(error: BaseException, what: str = "the checker stopped exploring early") -> str:
@@ -88,6 +99,10 @@ class Exploring:
     done_keys: set[str]
     offered: set[str]
     """Keys of every action the windows offered (not the quitting ones), tried or not: the coverage base."""
+    quit_last = False
+    """Once everything else was tried, press the Quit or Exit the windows offer, the way a user ends a session:
+    a fault in the quit handler shows, and the app must end without one."""
+    quits_now: list[GuiAction] = []
 
     def record_windows(self, phase: str) -> None:
         raise NotImplementedError
@@ -134,8 +149,19 @@ class Exploring:
 
     def finish(self) -> None:
         self.record_windows("end")
-        self.report.emit(self.explored())
-        self.report.end()
+        if self.quit_last and self.quits_now and not self.report.finished:
+            action, self.quits_now = self.quits_now[0], []
+            self.report.action = action.description
+            self.report.emit(ActionTaken(i=self.actions, description=action.description, last=True))  # not counted
+            self.run(action)
+            self.later(QUIT_WAIT_MS, self.end)  # an app that quits ends the report itself (on_quit)
+            return
+        self.end()
+
+    def end(self) -> None:
+        if not self.report.finished:
+            self.report.emit(self.explored())
+            self.report.end()
 
     def explored(self) -> Explored:
         return Explored(actions=self.actions, seconds=self.exploration_seconds(), offered=len(self.offered))
@@ -143,6 +169,7 @@ class Exploring:
     def offering(self, actions: Sequence[GuiAction]) -> None:
         """Count what the windows offer now, so the verdict can say how much of it was tried."""
         self.offered.update(action.key for action in actions if not action.quits)
+        self.quits_now = [action for action in actions if action.quits]
 
     def exploration_seconds(self) -> float:
         return round(time.monotonic() - self.explore_started, 3) if self.explore_started else 0.0

@@ -174,6 +174,8 @@ class ActionTaken(Record):
     i: int
     description: str
     skipped: str | None = None
+    last: bool | None = None
+    """True for the Quit or Exit pressed once exploring was done."""
 
 
 @dataclass(frozen=True, kw_only=True)

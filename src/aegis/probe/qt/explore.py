@@ -8,6 +8,7 @@ The session collects afresh after every action, so rows, pages and buttons an ac
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from functools import partial
 
@@ -37,6 +38,9 @@ from aegis.probe.qt.explore_keys import ContextMenus, shortcut_actions
 TYPED_LINE = "42"
 TYPED_TEXT = "Hello from AEGIS 123"
 GROUPS = ("items", "input", "choice", "button", "menu")
+SEARCH_WORDS = re.compile(r"\b(search|filter|find)", re.I)
+"""What a search or filter box says (placeholder, accessible name, object name): typing there hides rows and
+controls until the box is cleared."""
 MAX_CHOICES = 5
 """Most combo box entries, tabs or list rows walked per widget."""
 
@@ -117,6 +121,14 @@ def line_edit_actions(edit: QLineEdit) -> list[GuiAction]:
         QTest.keyClicks(edit, TYPED_LINE)
         QTest.keyClick(edit, Qt.Key.Key_Return)
 
+    def search_and_clear() -> None:
+        type_and_enter()
+        QTest.keyClick(edit, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+        QTest.keyClick(edit, Qt.Key.Key_Backspace)
+
+    if SEARCH_WORDS.search(name_of(edit)):  # a user searches, looks, and clears the box to see everything again
+        description = f"typed '{TYPED_LINE}' + Enter into {name_of(edit)}, then cleared it"
+        return [GuiAction(key_of(edit), "input", description, search_and_clear)]
     return [GuiAction(key_of(edit), "input", f"typed '{TYPED_LINE}' + Enter into {name_of(edit)}", type_and_enter)]
 
 
@@ -182,10 +194,20 @@ def tab_actions(tabs: QTabBar) -> list[GuiAction]:
             key_of(tabs, str(i)),
             "choice",
             f"opened tab '{tabs.tabText(i).replace('&', '')}'",
-            partial(tabs.setCurrentIndex, i),
+            partial(click_tab, tabs, i),
         )
         for i in range(min(tabs.count(), MAX_CHOICES))
+        if tabs.isTabEnabled(i) and tabs.isTabVisible(i)
     ]
+
+
+def click_tab(tabs: QTabBar, index: int) -> None:
+    """A click on the tab, as a user makes it: tabBarClicked, then currentChanged when it is another tab."""
+    area = tabs.tabRect(index)
+    if area.isEmpty():  # scrolled out of the bar
+        tabs.setCurrentIndex(index)
+        return
+    QTest.mouseClick(tabs, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, area.center())
 
 
 def item_view_actions(view: QAbstractItemView) -> list[GuiAction]:

@@ -33,11 +33,11 @@ def shortcut_actions(window: QWidget) -> list[GuiAction]:
         keys = shortcut.key().toString(QKeySequence.SequenceFormat.PortableText)
         owner = shortcut.parent()
         if shortcut.isEnabled() and keys and isinstance(owner, QWidget) and owner.isVisible():
-            found.append(_pressing(f"QShortcut|{id(shortcut)}", keys, shortcut.activated.emit))
+            found.append(_pressing(f"QShortcut|{id(shortcut)}|", keys, shortcut.activated.emit))
     for action in window.findChildren(QAction):
         keys = action.shortcut().toString(QKeySequence.SequenceFormat.PortableText)
         if keys and not action.text().replace("&", "").strip() and action.isEnabled() and _on_screen(action):
-            found.append(_pressing(f"QAction|{id(action)}", keys, action.trigger))
+            found.append(_pressing(f"QAction|{id(action)}|", keys, action.trigger))
     return found
 
 

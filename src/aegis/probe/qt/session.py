@@ -95,6 +95,8 @@ NO_TRAY = (
 
 
 class QtSession(Exploring):
+    quit_last = True
+
     def __init__(self, setup: Setup) -> None:
         self.report, self.watchdog, self.shots = setup.report, setup.watchdog, setup.shots
         self.settle, self.deadline, self.options = setup.settle, setup.deadline, setup.options

@@ -122,15 +122,23 @@ def test_item_views_are_explored_through_their_rows_not_their_headers(tmp_path: 
     assert [action for action in actions_done(tmp_path) if "QHeaderView" in action] == []
 
 
-def test_standard_dialogs_are_dismissed_and_recorded_with_the_button_that_opened_them(tmp_path: Path) -> None:
+def test_standard_dialogs_are_dismissed_then_accepted_and_recorded_with_the_button_that_opened_them(
+    tmp_path: Path,
+) -> None:
     verdict = run_check("explore_dialogs_ok", tmp_path)
     assert (verdict.status, verdict.problems) == ("pass", [])
     assert verdict.dialogs == [
         "QMessageBox 'About Dialogs': Dialogs 1.0, a demo (after clicked QPushButton 'About')",
         "QFileDialog 'Open a text file' (after clicked QPushButton 'Open file')",
         "QInputDialog 'Rename' (after clicked QPushButton 'Rename')",
+        # the second pass: the file dialog's static helper now answers with a sample file and shows nothing
+        "QMessageBox 'About Dialogs': Dialogs 1.0, a demo "
+        "(after clicked QPushButton 'About', then accepted its dialog)",
+        "QInputDialog 'Rename' (after clicked QPushButton 'Rename', then accepted its dialog)",
     ]
-    assert verdict.actions == 3
+    opened = [r["path"] for r in probe_records(tmp_path, "file_dialog")]
+    assert len(opened) == 1 and opened[0].endswith(".txt")
+    assert verdict.actions == 6  # three, then the three that opened a dialog once more
 
 
 @pytest.mark.parametrize(

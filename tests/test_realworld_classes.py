@@ -100,3 +100,29 @@ def test_quit_is_pressed_last_and_a_fault_in_its_handler_fails_the_app(tmp_path:
     assert [(p.kind, p.action) for p in verdict.problems] == [("exception", "triggered menu action 'File > Quit'")]
     assert "'Game' object has no attribute 'high_scores'" in verdict.problems[0].message
     assert verdict.screenshots and all(Path(shot).exists() for shot in verdict.screenshots)  # taken before Quit
+
+
+def test_a_dialog_cancelled_while_exploring_is_opened_again_filled_in_and_accepted(tmp_path: Path) -> None:
+    verdict = run_check("explore_dialog_accept_exception", tmp_path)
+    assert verdict.status == "fail"
+    found = [(p.message, p.action) for p in verdict.problems]
+    assert found == [
+        (
+            "AttributeError: 'str' object has no attribute 'title_case'",
+            "clicked QPushButton 'Add task', then accepted its dialog",
+        )
+    ]
+
+
+def test_an_item_check_box_is_ticked(tmp_path: Path) -> None:
+    verdict = run_check("explore_check_item_exception", tmp_path)
+    assert [(p.message, p.action) for p in verdict.problems] == [
+        ("ZeroDivisionError: division by zero", "ticked the box of 'Milk' in QListWidget")
+    ]
+
+
+def test_a_wizard_is_walked_to_its_second_page(tmp_path: Path) -> None:
+    verdict = run_check("explore_wizard_page_exception", tmp_path)
+    assert [(p.message, p.action) for p in verdict.problems] == [
+        ("KeyError: 'port'", "clicked QPushButton 'Test connection'")
+    ]

@@ -14,7 +14,8 @@ signal` finds it) and the owner is classed:
     user     a shown, enabled widget; an enabled action in a shown menu bar, toolbar, widget or menu
              chain; a shortcut on a shown widget; a shown tray icon
     timer    a QTimer (it fires by itself)
-    no       a hidden or disabled widget or action: a user cannot get at it without doing something first
+    no       a hidden or disabled widget or action: a user cannot get at it without doing something first;
+             or an object made in a worker thread, whose slots never run
     unknown  an owner not found (a model, the application, a thread's signals)
 
 The result is one line on stdout, MARK followed by JSON: {"connections": [{"file", "line", "signal", "owner",
@@ -92,6 +93,9 @@ def tray_menu(menu: QtWidgets.QMenu) -> bool:
 def reach(owner: QtCore.QObject | None) -> str:
     if owner is None:
         return "unknown"
+    app = QtCore.QCoreApplication.instance()
+    if app is not None and owner.thread() is not app.thread():
+        return "no"  # made in a worker thread: what it emits is queued to a thread that runs no GUI loop
     if isinstance(owner, QtCore.QTimer):
         return "timer"
     if isinstance(owner, QtWidgets.QWidget):

@@ -147,7 +147,14 @@ class Exploring:
             self.report.emit(self.explored())
             self.report.end()
 
+    def more_to_try(self) -> bool:
+        """Whether a second pass begins now that the first is done (Qt: dialogs accepted this time)."""
+        return False
+
     def finish(self) -> None:
+        if self.more_to_try():
+            self.later(STEP_MS, self.step)
+            return
         self.record_windows("end")
         if self.quit_last and self.quits_now and not self.report.finished:
             action, self.quits_now = self.quits_now[0], []

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QApplication,
     QComboBox,
+    QDialog,
     QHeaderView,
     QLineEdit,
     QMenu,
@@ -37,7 +38,11 @@ from aegis.probe.qt.explore_keys import ContextMenus, shortcut_actions
 
 TYPED_LINE = "42"
 TYPED_TEXT = "Hello from AEGIS 123"
-GROUPS = ("items", "input", "choice", "button", "menu")
+GROUPS = ("items", "input", "choice", "button", "menu", "back")
+BACK_WORDS = re.compile(r"^\W*(back|previous|prev)\b", re.I)
+"""A wizard's or a stacked page's way back: tried after everything else, so the pages ahead are seen first."""
+DIALOG_ENDING_WORDS = re.compile(r"^\W*(cancel|close|finish)\b", re.I)
+"""In a dialog, a button that closes it: when the dialog is the app's window, it ends the app (pressed last)."""
 SEARCH_WORDS = re.compile(r"\b(search|filter|find)", re.I)
 """What a search or filter box says (placeholder, accessible name, object name): typing there hides rows and
 controls until the box is cleared."""
@@ -106,9 +111,11 @@ def button_actions(button: QAbstractButton) -> list[GuiAction]:
         return []  # the QAction itself is triggered as a menu/toolbar action
     verb = "toggled" if button.isCheckable() else "clicked"
     text = button.text().replace("&", "")
-    return [
-        GuiAction(key_of(button), "button", f"{verb} {name_of(button)}", button.click, bool(QUIT_WORDS.search(text)))
-    ]
+    ends = bool(QUIT_WORDS.search(text)) or (
+        isinstance(button.window(), QDialog) and bool(DIALOG_ENDING_WORDS.search(text))
+    )
+    group = "back" if BACK_WORDS.search(text) else "button"
+    return [GuiAction(key_of(button), group, f"{verb} {name_of(button)}", button.click, ends)]
 
 
 def line_edit_actions(edit: QLineEdit) -> list[GuiAction]:
@@ -235,7 +242,24 @@ def item_view_actions(view: QAbstractItemView) -> list[GuiAction]:
                 partial(_click_index, view, index, double=True),
             )
         )
+        if model.flags(index) & Qt.ItemFlag.ItemIsUserCheckable:
+            actions.append(
+                GuiAction(
+                    key_of(view, f"check{row}"),
+                    "items",
+                    f"ticked the box of '{text}' in {name_of(view)}",
+                    partial(_toggle_check, model, index),
+                )
+            )
     return actions
+
+
+def _toggle_check(model: object, index: object) -> None:
+    """What a click on an item's check box does: the view asks the model to flip the CheckStateRole."""
+    role = Qt.ItemDataRole.CheckStateRole
+    state = model.data(index, role)  # type: ignore[attr-defined]
+    checked = state in (Qt.CheckState.Checked, Qt.CheckState.Checked.value)
+    model.setData(index, Qt.CheckState.Unchecked if checked else Qt.CheckState.Checked, role)  # type: ignore[attr-defined]
 
 
 def _click_index(view: QAbstractItemView, index: object, *, double: bool) -> None:

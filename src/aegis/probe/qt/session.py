@@ -26,6 +26,7 @@ from aegis.probe.common import BEAT_MS, DIALOG_MS, POLL_MS, Exploring, GuiAction
 from aegis.probe.qt import contrast, explore, inspect_ui
 from aegis.probe.qt.accept import AcceptRun
 from aegis.probe.qt.accept_dialogs import DialogAnswers
+from aegis.probe.qt.accept_pass import AcceptPass
 from aegis.probe.qt.explore_keys import ContextMenus
 from aegis.probe.qt.startup_dialogs import StartupDialogs
 from aegis.probe.qt.tray import TRAY_ONLY, TrayIcons
@@ -115,6 +116,8 @@ class QtSession(Exploring):
         self.tray_only = False
         self.context_menus = ContextMenus()
         self.unreadable: set[str] = set()
+        self.accept_pass = AcceptPass()
+        self.current_key = ""
         if self.options.accept:
             self.dialogs = DialogAnswers(self.report, Path.home())
             self.dialogs.install()
@@ -226,6 +229,7 @@ class QtSession(Exploring):
                     self.report.emit(ProbeProblem(problem_kind=kind, severity=severity, message=message))
 
     def run(self, action: GuiAction) -> None:
+        self.current_key = action.key
         try:
             action.run()
         except Exception:  # boundary: an error raised straight out of the app's code
@@ -239,10 +243,18 @@ class QtSession(Exploring):
         fresh = explore.collect(explore.top_windows(), self.options.seed, self.context_menus, self.skipped)
         fresh += self.tray.actions()
         self.offering(fresh)
+        if self.accept_pass.started:
+            return self.accept_pass.next(fresh)
         over_time = time.monotonic() - self.explore_started > self.options.explore_seconds
         if over_time or self.actions >= self.options.max_actions:
             return None
         return next((action for action in fresh if action.key not in self.done_keys), None)
+
+    def more_to_try(self) -> bool:
+        answers = self.accept_pass.start(self.report) if self.accept_run is None else None
+        if answers is not None:
+            self.dialogs = answers
+        return answers is not None
 
     def skipped(self, widget: QtWidgets.QWidget, error: Exception) -> None:
         """A widget the explorer could not read: said once, never blamed on the app."""
@@ -276,3 +288,4 @@ class QtSession(Exploring):
                 Dialog(cls=type(modal).__name__, title=modal.windowTitle(), text=text, action=self.report.action)
             )
             modal.done(0)
+            self.accept_pass.opened_dialog(self.current_key)

@@ -1,9 +1,10 @@
 """The package layout holds: the layer contracts (import-linter), no private names across modules, a
-docstring on every folder saying what it owns."""
+docstring on every folder saying what it owns, and `aegis check` importing only the machinery it uses."""
 
 from __future__ import annotations
 
 import ast
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -56,3 +57,52 @@ def test_every_folder_says_what_it_owns(folder: Path) -> None:
     members |= {p.name for p in folder.iterdir() if (p / "__init__.py").exists()}
     missing = {m for m in members if m not in listed and f"{m}.py" not in listed}
     assert not missing, f"{folder}: the docstring does not list {sorted(missing)}"
+
+
+CHECK_PATH_NEVER = ("aegis.bench", "aegis.package", "aegis.generate", "aegis.llm", "aegis.acceptance", "ray", "openai")
+"""What `aegis check` must not import unless it uses it: the acceptance schema only with --checks."""
+LOG_MODULES = """\
+import atexit, os, sys
+atexit.register(lambda: open(os.environ["MODULES_OUT"], "w").write("\\n".join(sorted(sys.modules))))
+from aegis.cli import main
+sys.argv[0] = "aegis"
+main()
+"""
+
+
+def modules_of_cli(tmp_path: Path, *args: str) -> tuple[int, set[str]]:
+    """Run `aegis ARGS` in a fresh interpreter (this checkout's aegis); its exit code and every module it imported."""
+    out = tmp_path / "modules.txt"
+    path = os.pathsep.join(filter(None, [str(PACKAGE.parent), os.environ.get("PYTHONPATH")]))
+    env = {**os.environ, "MODULES_OUT": str(out), "PYTHONPATH": path}
+    done = subprocess.run(
+        [sys.executable, "-c", LOG_MODULES, *args], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120
+    )
+    return done.returncode, set(out.read_text(encoding="utf-8").split())
+
+
+def forbidden(modules: set[str]) -> list[str]:
+    return sorted(m for m in modules if any(m == name or m.startswith(f"{name}.") for name in CHECK_PATH_NEVER))
+
+
+def test_aegis_check_help_imports_no_other_command_machinery(tmp_path: Path) -> None:
+    code, modules = modules_of_cli(tmp_path, "check", "--help")
+    assert code == 0
+    assert forbidden(modules) == []
+
+
+def test_a_check_imports_neither_the_bench_nor_packaging_nor_models_nor_acceptance(tmp_path: Path) -> None:
+    app = ROOT / "tests" / "apps" / "counter_ok.py"
+    code, modules = modules_of_cli(tmp_path, "check", str(app), "--json")
+    assert code == 0, "the counter should pass"
+    assert "aegis.verdict.headless" in modules
+    assert forbidden(modules) == []
+
+
+def test_a_check_with_a_checks_file_imports_the_acceptance_schema(tmp_path: Path) -> None:
+    """The other side of the boundary: --checks loads the acceptance schema (a bad file: exit 2, no run)."""
+    app = ROOT / "tests" / "apps" / "counter_ok.py"
+    (tmp_path / "checks.json").write_text("[{}]", encoding="utf-8")
+    code, modules = modules_of_cli(tmp_path, "check", str(app), "--checks", "checks.json")
+    assert code == 2
+    assert "aegis.acceptance" in modules

@@ -16,6 +16,7 @@ cli.options from here, and their heavy machinery inside the command, so that `ae
 
 from __future__ import annotations
 
+import gc
 import sys
 
 import typer
@@ -43,6 +44,7 @@ app.add_typer(logs.app, name="logs")
 
 def main() -> None:
     """The console script: set up logging, run the command; Ctrl-C outside a command is exit 130."""
+    gc.freeze()  # what the imports made lives as long as the process: no collection (the exit's too) scans it again
     setup_logging()
     try:
         app()

@@ -7,15 +7,17 @@ error, 130 Ctrl-C (the run folder is finalized).
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.table import Table
 
 from aegis.cli.common import config_from_flags, console, ensure_model, load_checks_file, plain, run_command
 from aegis.cli.options import BaseUrlOpt, CandidatesOpt, ConfigOpt, ModelOpt, RoundsOpt, RunsOpt, SeedOpt
 from aegis.errors import ConfigError
 from aegis.schema import Requirement, RunResult, Task
+
+if TYPE_CHECKING:
+    from rich.table import Table
 
 SEEN_CHARS = 90
 """What was seen, cut to this many characters in the table (requirements.json has it whole)."""
@@ -100,6 +102,8 @@ def _print_result(result: RunResult) -> None:
 
 def _requirements_table(requirements: list[Requirement]) -> Table:
     """Names and what was seen come from the task, the model and the app: plain() text, never markup."""
+    from rich.table import Table
+
     table = Table("requirement", "checked by", "result", "seen", title="requirements", title_justify="left")
     colours = {"passed": "green", "failed": "red", "unverified": "yellow"}
     for requirement in requirements:

@@ -9,13 +9,16 @@ from __future__ import annotations
 import json
 import tempfile
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from aegis.cli.common import config_from_flags, console, load_checks_file, plain, read_app, run_command
 from aegis.cli.options import ConfigOpt
-from aegis.schema import Verdict
+
+if TYPE_CHECKING:
+    from aegis.acceptance import CheckSet
+    from aegis.schema import Verdict
 
 
 def check(
@@ -32,14 +35,13 @@ def check(
 ) -> None:
     """Run a program headless, explore its GUI and judge it: exit 0 pass, 1 fail, 2 usage error."""
     run_command(lambda: read_app(app_file))
-    from aegis.acceptance import CheckSet
     from aegis.sandbox.isolation import make_runner
     from aegis.verdict.headless import HeadlessProber
 
     config = run_command(
         lambda: config_from_flags(config_file, probe={"timeout": timeout, "max_actions": max_actions, "seed": seed})
     )
-    check_set = run_command(lambda: CheckSet(source="file", checks=load_checks_file(checks))) if checks else None
+    check_set = run_command(lambda: _check_set(checks)) if checks else None
     out_dir = (screenshots or Path(tempfile.mkdtemp(prefix="aegis-check-"))).resolve()
     headless = HeadlessProber(make_runner(config.sandbox), config.probe)
     verdict = run_command(lambda: headless.probe(app_file.resolve(), out_dir, checks=check_set))
@@ -48,6 +50,13 @@ def check(
     else:
         _print_verdict(verdict, out_dir)
     raise typer.Exit(0 if verdict.passed else 1)
+
+
+def _check_set(checks: Path) -> CheckSet:
+    """The checks file's checks; the acceptance schema is imported only when there is one."""
+    from aegis.acceptance import CheckSet
+
+    return CheckSet(source="file", checks=load_checks_file(checks))
 
 
 def _print_verdict(verdict: Verdict, out_dir: Path) -> None:

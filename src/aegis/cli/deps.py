@@ -9,17 +9,19 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
-from rich.table import Table
-from rich.text import Text
 
 from aegis.cli.common import console, plain, run_command
-from aegis.deps.classify import Dependency, classify, refusal_message
 from aegis.errors import AegisError, ConfigError
 from aegis.paths import read_text
+
+if TYPE_CHECKING:
+    from rich.table import Table
+
+    from aegis.deps.classify import Dependency
 
 STYLES = {"stdlib": "dim", "available": "green", "installable": "cyan", "refused": "bold red"}
 
@@ -33,6 +35,8 @@ def deps(
     ] = None,
 ) -> None:
     """Classify a program's imports: standard library, available (PySide6), installable (allowlisted), refused."""
+    from aegis.deps.classify import refusal_message
+
     found = run_command(lambda: _classify(app_file, allow_package or ()))
     if as_json:
         typer.echo(json.dumps([dep.to_json() for dep in found], indent=2))
@@ -46,6 +50,8 @@ def deps(
 
 def _classify(app_file: Path, allow: Iterable[str]) -> list[Dependency]:
     """Every failure here is the user's input: a usage error (exit 2)."""
+    from aegis.deps.classify import classify
+
     try:
         return classify(read_text(app_file), allow=allow)
     except AegisError as exc:
@@ -53,6 +59,9 @@ def _classify(app_file: Path, allow: Iterable[str]) -> list[Dependency]:
 
 
 def _table(app_file: Path, found: list[Dependency]) -> Table:
+    from rich.table import Table
+    from rich.text import Text
+
     table = Table(title=plain(f"imports of {app_file}"))
     for column in ("module", "status", "package", "line", "reason"):
         table.add_column(column)

@@ -162,6 +162,7 @@ def _write(path: Path, text: str) -> None:
 def _remove(group: Path) -> None:
     """Kill whatever is left in the cgroup (a setsid daemon of a run without a pid namespace), then remove it."""
     deadline = time.monotonic() + CLEANUP_SECONDS
+    pause = 0.001  # the run's last processes usually leave within a few ms of its end
     while True:
         try:
             group.rmdir()
@@ -172,7 +173,8 @@ def _remove(group: Path) -> None:
                 return
         for pid in (group / "cgroup.procs").read_text().split():
             _kill(int(pid))
-        time.sleep(0.01)
+        time.sleep(pause)
+        pause = min(2 * pause, 0.01)
 
 
 def _kill(pid: int) -> None:

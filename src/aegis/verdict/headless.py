@@ -17,9 +17,8 @@ from collections.abc import Iterator, Mapping
 from contextlib import ExitStack, contextmanager
 from importlib import resources
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-from aegis.acceptance import CheckSet
 from aegis.config import ProbeConfig
 from aegis.errors import ProbeError
 from aegis.paths import replace_file
@@ -28,10 +27,12 @@ from aegis.probe.options import ProbeArgs, ProbeOptions
 from aegis.probe.records import Record
 from aegis.protocols import Runner
 from aegis.schema import ExecResult, Problem, Verdict
-from aegis.verdict.checks import acceptance_problems, run_checks
 from aegis.verdict.judge import judge
 from aegis.verdict.toolkit import LAUNCHER, Toolkit, VirtualDisplay, detect_toolkit, needs_display, toolkit_env
 from aegis.verdict.workspace import ReportChannel, Scratch
+
+if TYPE_CHECKING:
+    from aegis.acceptance import CheckSet
 
 NOT_QT = "acceptance checks need a PySide6 app; skipped"
 MARGIN_SECONDS = 10.0
@@ -99,6 +100,8 @@ class HeadlessProber:
             return verdict
         if toolkit != "qt":
             return verdict.adding([Problem(kind="acceptance", message=NOT_QT, severity="warn")])
+        from aegis.verdict.checks import acceptance_problems, run_checks  # the acceptance schema: only with checks
+
         acceptance = run_checks(probe, app, out_dir, checks, isolation=self.runner.isolation)
         return verdict.adding(acceptance_problems(acceptance, _severity(self.config)), acceptance=acceptance)
 

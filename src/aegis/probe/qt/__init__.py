@@ -4,6 +4,8 @@ session.py         install(): hooks exec(), waits for a window, records, inspect
 startup_dialogs.py modal dialogs before the event loop (a master password, a file to open): answered at once
 explore.py         the interactive widgets and menu actions of a window, one GuiAction per use
 explore_keys.py    what has no visible button: keyboard shortcuts, custom context menus
+accept_pass.py     exploring's second pass: each action that opened a dialog again, the dialog accepted
+tray.py            apps that live in the system tray: the icon clicked, its menu explored
 inspect_ui.py      a window as a user sees it: an empty window, a window larger than the screen
 contrast.py        is the text readable: WCAG contrast of each shown text against what is behind it
 accept.py          AcceptRun: one acceptance check's steps on the event loop, one per timer

@@ -16,6 +16,7 @@ Runs inside the app's child process (imports PySide6; never imported by the AEGI
 from __future__ import annotations
 
 import csv
+import html
 import io
 import math
 import os
@@ -27,7 +28,6 @@ import zipfile
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
-from xml.sax.saxutils import escape
 
 from PySide6.QtGui import QColor, QImage, QPainter, QPdfWriter, QTextDocument
 
@@ -129,7 +129,7 @@ def _sheet(rows: list[list[str]]) -> str:
 def _cell(ref: str, value: str) -> str:
     if NUMBER.fullmatch(value):
         return f'<c r="{ref}"><v>{value}</v></c>'
-    text = escape(XML_UNSAFE.sub("", value))
+    text = html.escape(XML_UNSAFE.sub("", value), quote=False)  # &, < and > (xml.sax would import urllib)
     return f'<c r="{ref}" t="inlineStr"><is><t xml:space="preserve">{text}</t></is></c>'
 
 

@@ -18,13 +18,12 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from aegis.probe.common import BEAT_MS, DIALOG_MS, POLL_MS, Exploring, GuiAction, Setup, probe_error
 from aegis.probe.qt import contrast, explore, inspect_ui
-from aegis.probe.qt.accept import AcceptRun
 from aegis.probe.qt.accept_dialogs import DialogAnswers
 from aegis.probe.qt.accept_pass import AcceptPass
 from aegis.probe.qt.explore_keys import ContextMenus
@@ -40,6 +39,9 @@ from aegis.probe.records import (
     WindowSeen,
     WindowShown,
 )
+
+if TYPE_CHECKING:
+    from aegis.probe.qt.accept import AcceptRun
 
 IGNORED_QT_MESSAGES = (
     "propagateSizeHints",
@@ -119,6 +121,8 @@ class QtSession(Exploring):
         self.accept_pass = AcceptPass()
         self.current_key = ""
         if self.options.accept:
+            from aegis.probe.qt.accept import AcceptRun  # only a check needs the acceptance steps (~50 ms)
+
             self.dialogs = DialogAnswers(self.report, Path.home())
             self.dialogs.install()
             self.accept_run = AcceptRun(self, self.options.accept, self.dialogs)

@@ -31,6 +31,8 @@ BEAT_MS = 100
 DIALOG_MS = 100
 """How often a session looks for a dialog to dismiss or answer."""
 STEP_MS = 20
+FIRST_ACTIONS = 2
+"""Actions per widget tried before any widget's further ones (see in_group_order)."""
 QUIT_WAIT_MS = 300
 """How long the last action, a Quit, is given to end the app before the probe ends the report itself."""
 """The pause between two exploration actions."""
@@ -63,8 +65,9 @@ class GuiAction:
 def in_group_order(found: list[GuiAction], groups: Sequence[str], seed: int) -> list[GuiAction]:
     """Actions by group in the toolkit's natural order; seed 0 keeps tree order, others shuffle each group.
 
-    Breadth first: every widget's first action (its first combo entry, its first row) comes before any
-    widget's second, so a capped exploration reaches every control before it tries a fifth combo entry."""
+    Breadth first: every widget's first FIRST_ACTIONS actions (a list's first row selected and double-clicked,
+    two combo entries), group by group, come before any widget's further ones, so a capped exploration reaches
+    every control before it tries a fifth combo entry."""
     rng = random.Random(seed)
     ordered = []
     for group in groups:
@@ -78,7 +81,8 @@ def in_group_order(found: list[GuiAction], groups: Sequence[str], seed: int) -> 
         widget = action.key.rsplit("|", 1)[0]
         ranks.append(seen.get(widget, 0))
         seen[widget] = ranks[-1] + 1
-    return [action for _, action in sorted(zip(ranks, ordered, strict=True), key=lambda pair: pair[0])]
+    later = [rank >= FIRST_ACTIONS for rank in ranks]
+    return [action for _, action in sorted(zip(later, ordered, strict=True), key=lambda pair: pair[0])]
 
 
 def probe_error(error: BaseException, what: str = "the checker stopped exploring early") -> str:

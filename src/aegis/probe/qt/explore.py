@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QTextEdit,
     QToolButton,
     QWidget,
+    QWizard,
 )
 
 from aegis.probe.common import QUIT_WORDS, GuiAction, in_group_order
@@ -39,8 +40,6 @@ from aegis.probe.qt.explore_keys import ContextMenus, shortcut_actions
 TYPED_LINE = "42"
 TYPED_TEXT = "Hello from AEGIS 123"
 GROUPS = ("items", "input", "choice", "button", "menu", "back")
-BACK_WORDS = re.compile(r"^\W*(back|previous|prev)\b", re.I)
-"""A wizard's or a stacked page's way back: tried after everything else, so the pages ahead are seen first."""
 DIALOG_ENDING_WORDS = re.compile(r"^\W*(cancel|close|finish)\b", re.I)
 """In a dialog, a button that closes it: when the dialog is the app's window, it ends the app (pressed last)."""
 SEARCH_WORDS = re.compile(r"\b(search|filter|find)", re.I)
@@ -114,7 +113,9 @@ def button_actions(button: QAbstractButton) -> list[GuiAction]:
     ends = bool(QUIT_WORDS.search(text)) or (
         isinstance(button.window(), QDialog) and bool(DIALOG_ENDING_WORDS.search(text))
     )
-    group = "back" if BACK_WORDS.search(text) else "button"
+    wizard = button.window()
+    back = isinstance(wizard, QWizard) and button is wizard.button(QWizard.WizardButton.BackButton)
+    group = "back" if back else "button"  # a wizard's Back waits, so the pages ahead are seen first
     return [GuiAction(key_of(button), group, f"{verb} {name_of(button)}", button.click, ends)]
 
 

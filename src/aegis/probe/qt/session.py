@@ -170,7 +170,8 @@ class QtSession(Exploring):
             if self.tray.click_once():  # a tray app shows its window when its icon is clicked
                 QtCore.QTimer.singleShot(POLL_MS, self.poll)
                 return
-            if self.tray.shown() and self.accept_run is None:
+            tray_waited = now - self.tray.clicked_at >= self.settle  # its window may take a moment to show
+            if self.tray.shown() and tray_waited and self.accept_run is None:
                 self.explore_tray_only()
                 return
             if now > self.deadline:

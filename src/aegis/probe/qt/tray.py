@@ -12,6 +12,7 @@ Runs inside the app's child process (imports PySide6; never imported by the AEGI
 
 from __future__ import annotations
 
+import time
 import weakref
 from collections.abc import Iterator
 from typing import Any
@@ -35,6 +36,7 @@ class TrayIcons:
     def __init__(self) -> None:
         self.icons: weakref.WeakSet[QSystemTrayIcon] = weakref.WeakSet()
         self.clicked = False
+        self.clicked_at = 0.0
 
     def install(self) -> None:
         for name in ("setVisible", "show"):
@@ -56,7 +58,7 @@ class TrayIcons:
         icons = self.shown()
         if self.clicked or not icons:
             return False
-        self.clicked = True
+        self.clicked, self.clicked_at = True, time.monotonic()
         for icon in icons:
             icon.activated.emit(QSystemTrayIcon.ActivationReason.Trigger)
         return True

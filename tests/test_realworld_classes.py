@@ -126,3 +126,10 @@ def test_a_wizard_is_walked_to_its_second_page(tmp_path: Path) -> None:
     assert [(p.message, p.action) for p in verdict.problems] == [
         ("KeyError: 'port'", "clicked QPushButton 'Test connection'")
     ]
+
+
+def test_an_accepted_print_dialog_prints_to_a_pdf_instead_of_waiting_for_a_printer(tmp_path: Path) -> None:
+    verdict = run_check("explore_print_ok", tmp_path)
+    assert verdict.status == "pass", verdict.problems
+    assert verdict.dialogs[-1].startswith("QPrintDialog 'Print' (after triggered menu action 'File > Print...', then")
+    assert verdict.timings["total"] < 20  # printing to a printer that is not there waited 45 s, then "hang"

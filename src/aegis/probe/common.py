@@ -31,11 +31,11 @@ BEAT_MS = 100
 DIALOG_MS = 100
 """How often a session looks for a dialog to dismiss or answer."""
 STEP_MS = 20
+"""The pause between two exploration actions."""
 FIRST_ACTIONS = 2
 """Actions per widget tried before any widget's further ones (see in_group_order)."""
 QUIT_WAIT_MS = 300
 """How long the last action, a Quit, is given to end the app before the probe ends the report itself."""
-"""The pause between two exploration actions."""
 
 
 @dataclass(frozen=True)

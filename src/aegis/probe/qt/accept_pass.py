@@ -34,6 +34,7 @@ from aegis.probe.qt.accept_dialogs import DialogAnswers, typed_answer
 from aegis.probe.runtime import Report
 
 MAX_REPLAYS = 5
+PRINT_DIALOGS = ("QPrintDialog", "QPageSetupDialog")
 ACCEPT_WORDS = re.compile(r"^\W*(ok|save|add|create|apply|yes|done|submit|insert|rename|confirm|accept)\b", re.I)
 ACCEPT_ROLES = (QDialogButtonBox.ButtonRole.AcceptRole, QDialogButtonBox.ButtonRole.YesRole)
 
@@ -78,6 +79,8 @@ class FillingAnswers(DialogAnswers):
     def answer_one(self, dialog: QDialog) -> str:
         if isinstance(dialog, QMessageBox | QFileDialog | QInputDialog):
             return super().answer_one(dialog)
+        if type(dialog).__name__ in PRINT_DIALOGS:
+            return self.print_to_pdf(dialog)
         for edit in dialog.findChildren(QLineEdit):
             if edit.isVisible() and edit.isEnabled() and not edit.isReadOnly() and not edit.text():
                 edit.setText(typed_answer(edit.echoMode()))
@@ -87,6 +90,19 @@ class FillingAnswers(DialogAnswers):
             return "accepted"
         button.click()
         return f"filled in, clicked '{button.text().replace('&', '')}'"
+
+    def print_to_pdf(self, dialog: QDialog) -> str:
+        """Print, as a user without a printer does: to a PDF file in the home folder (a headless run has no
+        printer, and printing to one waits for it)."""
+        from PySide6.QtPrintSupport import QPrinter  # the app has it loaded: it opened a print dialog
+
+        printer = dialog.printer()  # type: ignore[attr-defined]
+        path = self.home / f"aegis-printed-{len(self.saved) + 1}.pdf"
+        self.saved.append(str(path))
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(path))
+        dialog.accept()
+        return str(path)
 
 
 def accepting_button(dialog: QWidget) -> QAbstractButton | None:

@@ -98,7 +98,7 @@ def test_quit_is_pressed_last_and_a_fault_in_its_handler_fails_the_app(tmp_path:
     verdict = run_check("explore_quit_handler_exception", tmp_path)
     assert verdict.status == "fail"
     assert [(p.kind, p.action) for p in verdict.problems] == [("exception", "triggered menu action 'File > Quit'")]
-    assert "'Game' object has no attribute 'high_scores'" in verdict.problems[0].message
+    assert verdict.problems[0].message == "KeyError: 'best'"
     assert verdict.screenshots and all(Path(shot).exists() for shot in verdict.screenshots)  # taken before Quit
 
 

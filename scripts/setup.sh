@@ -32,7 +32,7 @@ if [ ! -x .venv/bin/python ]; then
   "$PYTHON" -m venv .venv
 fi
 .venv/bin/python -m pip install -q --disable-pip-version-check uv
-.venv/bin/python -m uv pip install -q -p .venv/bin/python -e '.[local,dev,cluster]'
+.venv/bin/python -m uv pip install -q -p .venv/bin/python -e '.[local,dev,cluster,serve]'
 # Bytecode once, here: a checked program's sandbox cannot write it, and PYTHONDONTWRITEBYTECODE machines never
 # do, so without it every `aegis check` compiles AEGIS's probe and CLI again (~0.3 s). Skips what is current.
 .venv/bin/python -m compileall -q -j0 src .venv/lib/python3*/site-packages >/dev/null || true

@@ -102,7 +102,7 @@ def test_build_with_a_generated_spec_sends_an_invalid_spec_back_once(tmp_path: P
     assert [v["acceptance"]["source"] for v in verdicts] == ["generated", "generated"]
     assert [v["acceptance"]["passed"] for v in verdicts] == [False, True]
     events = [json.loads(line) for line in (folder / "events.jsonl").read_text().splitlines()]
-    assert [e["event"] for e in events[:3]] == ["spec", "llm", "verdict"]
+    assert [e["event"] for e in events[:4]] == ["spec", "ask", "llm", "verdict"]
     assert events[0]["valid"] and events[0]["attempts"] == 2 and events[0]["completion_tokens"] > 0
     chat = (folder / "chat.md").read_text()
     assert "Your spec is not valid" in chat and '"press": "Add"' in chat

@@ -71,8 +71,9 @@ def test_run_folder_has_every_file(server: ScriptedServer, config_for) -> None:
     assert metadata["task"]["task"] == "a window with a button that counts clicks"
     assert metadata["model"] == "scripted-model"
     events = [json.loads(line) for line in (root / "events.jsonl").read_text().splitlines()]
-    assert [e["event"] for e in events] == ["llm", "verdict", "llm", "verdict", "finish"]
-    assert events[0]["prompt_tokens"] > 0 and events[0]["completion_tokens"] > 0
+    assert [e["event"] for e in events] == ["ask", "llm", "verdict", "ask", "llm", "verdict", "finish"]
+    assert events[3] == {"t": events[3]["t"], "event": "ask", "attempt": 2, "kind": "repair", "candidates": 1}
+    assert events[1]["prompt_tokens"] > 0 and events[1]["completion_tokens"] > 0
     chat = (root / "chat.md").read_text()
     # system and task once; two answers, plus the code as it was sent back for repair
     assert chat.count("## system") == 1 and chat.count("## assistant") == 3 and "ZeroDivisionError" in chat

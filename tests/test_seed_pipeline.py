@@ -45,7 +45,7 @@ def test_working_app_passes_in_one_round(server: ScriptedServer, config_for) -> 
     assert (root / "app" / "app.py").read_text() == COUNTER_APP == Path(result.app_path).read_text()
     assert not (root / "attempts/1/screenshots").exists()
     events = [json.loads(line)["event"] for line in (root / "events.jsonl").read_text().splitlines()]
-    assert events == ["llm", "verdict", "finish"]
+    assert events == ["ask", "llm", "verdict", "finish"]
     assert json.loads((root / "metadata.json").read_text())["status"] == "pass"
     prompt = server.requests[0]["messages"][-1]["content"]
     assert TASK in prompt and "single-file PySide6 application" in prompt

@@ -269,6 +269,15 @@ def load_checks(path: Path) -> list[AcceptanceCheck]:
         raise AcceptanceError(f"{path}: {exc}") from None
 
 
+def checks_from_text(text: str) -> list[AcceptanceCheck]:
+    """Checks given as text (a form or an API request): JSON when it starts like JSON, else YAML."""
+    try:
+        data = _parse_text(text, yaml=not text.lstrip().startswith(("[", "{")))
+    except ValueError as exc:
+        raise AcceptanceError(str(exc)) from None
+    return parse_checks(data)
+
+
 DETAILS = {"to": " to {!r}", "format": " as a {} file", "lacks": " without {!r}"}
 """How describe() words a step's further fields."""
 

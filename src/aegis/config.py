@@ -159,6 +159,23 @@ class RunsConfig(Section):
     """Run folders older than this are removed when a build starts; 0 keeps everything."""
 
 
+class ServeConfig(Section):
+    """`aegis serve`: the local web app over the run folders."""
+
+    host: str = "127.0.0.1"
+    """Where to listen; any address but a loopback one needs the token printed at start."""
+    port: int = Field(default=8765, ge=0, le=65535)
+    """0 takes a free port (the printed URL says which)."""
+    workers: int = Field(default=1, ge=1, le=16)
+    """Builds run at once, each in a worker process that keeps its model loaded between builds."""
+    max_queue: int = Field(default=100, ge=1)
+    """Builds waiting at most; one more is refused."""
+    max_task_chars: int = Field(default=500, ge=10)
+    """The longest task sentence accepted."""
+    models: list[str] = Field(default_factory=list)
+    """Models a build may ask for, besides the default (`llm.model`) and the embedded one."""
+
+
 class AegisConfig(Section):
     """All sections. Data written by older versions (a bench folder's bench.json) may use old section names."""
 
@@ -169,6 +186,7 @@ class AegisConfig(Section):
     package: PackageConfig = PackageConfig()
     runs: RunsConfig = RunsConfig()
     sandbox: SandboxConfig = SandboxConfig()
+    serve: ServeConfig = ServeConfig()
 
     @model_validator(mode="before")
     @classmethod

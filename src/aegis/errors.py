@@ -12,6 +12,9 @@
     ├── PackagingError         the packaging tools themselves (build environment, PyInstaller) cannot run
     └── RunFolderError         the run folder cannot be written (disk full, permissions)
 
+    BuildCancelled             (a BaseException, like KeyboardInterrupt) someone cancelled the build in progress
+                               (`aegis serve`); the run folder is finalized as cancelled
+
 Exceptions carry data and never log or print when built.
 """
 
@@ -64,3 +67,7 @@ class PackagingError(AegisError):
 
 class RunFolderError(AegisError):
     pass
+
+
+class BuildCancelled(BaseException):
+    """Raised in a build's thread when someone cancels it; no `except Exception` may swallow it."""

@@ -278,8 +278,9 @@ class PackageResult(Frozen):
     """How the executable itself was checked, e.g. the headless check's window and actions."""
 
 
-RunStatus = Literal["pass", "partial", "fail", "error", "interrupted", "blocked"]
-"""partial: no attempt did everything, but the closest one passed some of the requirements."""
+RunStatus = Literal["pass", "partial", "fail", "error", "interrupted", "blocked", "cancelled"]
+"""partial: no attempt did everything, but the closest one passed some of the requirements;
+interrupted: Ctrl-C or a stopped server; cancelled: someone cancelled it (`aegis serve`)."""
 
 
 class Requirement(Frozen):

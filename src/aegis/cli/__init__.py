@@ -7,6 +7,7 @@ deps.py        aegis deps: what a program imports and what AEGIS would allow
 package.py     aegis package: PyInstaller, verified, archived
 models.py      aegis models pull / path
 logs.py        aegis logs prune
+serve.py       aegis serve: the web app (aegis.serve), its URL and token
 options.py     the typer options several commands share
 common.py      the console, the error boundary (run_command), config from flags, the embedded model
 
@@ -21,7 +22,7 @@ import sys
 
 import typer
 
-from aegis.cli import bench, build, check, deps, logs, models, package
+from aegis.cli import bench, build, check, deps, logs, models, package, serve
 from aegis.cli.common import INTERRUPTED, console, setup_logging
 
 __all__ = ["app", "main"]
@@ -38,6 +39,7 @@ app.command("deps")(deps.deps)
 app.command("package")(package.package)
 app.command("bench")(bench.bench)
 app.command("report")(bench.report)
+app.command("serve")(serve.serve)
 app.add_typer(models.app, name="models")
 app.add_typer(logs.app, name="logs")
 

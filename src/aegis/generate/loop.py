@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from aegis.acceptance import CheckSet
 from aegis.config import LoopConfig
 from aegis.deps.classify import classify, installable
-from aegis.errors import AegisError
+from aegis.errors import AegisError, BuildCancelled
 from aegis.generate.ask import Answer, Asker, AttemptKind
 from aegis.generate.spec import SpecWriter
 from aegis.generate.trial import REQUIREMENTS, Trial
@@ -84,6 +84,9 @@ class BuildRun:
         message = "the build stopped unexpectedly"
         try:
             status, message = self._work()
+        except BuildCancelled:
+            status, message = "cancelled", "cancelled by the user"
+            raise
         except KeyboardInterrupt:
             status, message = "interrupted", "interrupted by the user (Ctrl-C)"
             raise
@@ -149,6 +152,7 @@ class BuildRun:
         started = time.monotonic()
         log.info("round %d/%d: %s", number, self.rules.max_rounds, kind)
         checks = self.checks.checks if self.checks is not None else []
+        self.recorder.event("ask", attempt=number, kind=kind, candidates=self.rules.candidates)
         answers = self.parts.asker.ask(
             kind, self.attempts, checks, seed=self.seed + number - 1, n=self.rules.candidates
         )
@@ -215,6 +219,7 @@ class BuildRun:
         log.info("packaging with PyInstaller")
         app = final_app(self.recorder.dir)
         packages = installable(classify(app.read_text(encoding="utf-8"), allow=self.parts.deps_allowed))
+        self.recorder.event("package_start")
         result = packager.package(app, app.parent, name=slugify(self.recorder.slug, max_len=30), packages=packages)
         self.recorder.event("package", **result.model_dump())
         return result

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -36,14 +37,24 @@ def prune(config: AegisConfig) -> list[Path]:
     return removed
 
 
-def build_one(task: Task, config: AegisConfig, llm: LLM, *, runs_dir: Path | None = None) -> RunResult:
+def build_one(
+    task: Task,
+    config: AegisConfig,
+    llm: LLM,
+    *,
+    runs_dir: Path | None = None,
+    on_open: Callable[[RunRecorder], None] | None = None,
+) -> RunResult:
     """Build one task into a fresh run folder under `runs_dir` (default: the configured runs dir).
 
-    What can fail on bad settings (the sandbox, a tools-mode model) is made before the run folder."""
+    What can fail on bad settings (the sandbox, a tools-mode model) is made before the run folder.
+    `on_open`: told the recorder as soon as the run folder exists (`aegis serve` links its build to it)."""
     runner = make_runner(config.sandbox)
     tool_llm = make_tool_llm(config.llm) if config.loop.mode == "tools" else None
     try:
         recorder = RunRecorder.open(runs_dir or config.runs.dir, task, model=llm.name, config=config)
+        if on_open is not None:
+            on_open(recorder)
         parts = Parts(
             asker=_asker(task, llm, tool_llm, runner, recorder, config),
             trial=PrecheckedTrial(HeadlessProber(runner, config.probe), config.deps, recorder.event),

@@ -23,6 +23,7 @@ May import the shared modules only.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from aegis.config import LLMConfig
@@ -40,13 +41,14 @@ def is_local(model: str) -> bool:
     return model.partition(":")[0] == "local"
 
 
-def make_llm(config: LLMConfig) -> LLM:
-    """Build the backend that `config.model` names."""
+def make_llm(config: LLMConfig, *, progress: Callable[[int, float], None] | None = None) -> LLM:
+    """Build the backend that `config.model` names. `progress(answer_tokens, seconds)`: told while an answer
+    streams (the embedded model; hosted answers arrive whole)."""
     provider, _, name = config.model.partition(":")
     if is_local(config.model):
         from aegis.llm.local import LocalLLM
 
-        return LocalLLM(config, gguf=name or None)
+        return LocalLLM(config, gguf=name or None, progress=progress)
     if provider == "scripted":
         from aegis.llm.scripted import ScriptedLLM
 

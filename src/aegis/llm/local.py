@@ -25,12 +25,23 @@ EMBEDDED_NAME = "qwen2.5-coder-1.5b-instruct-q4_k_m"
 REPEAT_PENALTY = 1.05
 """Mild: code repeats itself legitimately, but a 1.5B model can loop on one line forever."""
 POLL_SECONDS = 0.2
+PROGRESS_SECONDS = 1.0
+Progress = Callable[[int, float], None]
 
 
 class LocalLLM:
     """Loads the GGUF on first use and keeps it loaded; llama.cpp reuses the cached prompt prefix."""
 
-    def __init__(self, config: LLMConfig, *, gguf: str | None = None, fetch: Callable[[], Path] | None = None) -> None:
+    def __init__(
+        self,
+        config: LLMConfig,
+        *,
+        gguf: str | None = None,
+        fetch: Callable[[], Path] | None = None,
+        progress: Progress | None = None,
+    ) -> None:
+        """`progress(answer_chunks, seconds)`: called as an answer streams, at most every PROGRESS_SECONDS."""
+        self.progress = progress
         self.name = f"local:{gguf}" if gguf else f"local ({EMBEDDED_NAME})"
         self._config = config
         self._gguf = Path(gguf) if gguf else None
@@ -74,9 +85,22 @@ class LocalLLM:
             target=server.handle_chat_completions, args=(request, stream.on_chunk), daemon=True, name="aegis-llama"
         )
         worker.start()
-        while worker.is_alive():
-            worker.join(POLL_SECONDS)  # short waits keep Ctrl-C responsive
+        try:
+            self._wait(worker, stream, started)
+        except BaseException:  # Ctrl-C or a cancelled build: llama.cpp stops at its next chunk, not at max_tokens
+            stream.stopped = True
+            raise
         return stream.completions(time.monotonic() - started, self.name)
+
+    def _wait(self, worker: threading.Thread, stream: _Stream, started: float) -> None:
+        """Short waits keep Ctrl-C (and a cancel) responsive; progress is told between them."""
+        told = started
+        while worker.is_alive():
+            worker.join(POLL_SECONDS)
+            now = time.monotonic()
+            if self.progress is not None and now - told >= PROGRESS_SECONDS:
+                told = now
+                self.progress(stream.chunks, now - started)
 
     def close(self) -> None:
         self._server = None
@@ -108,8 +132,15 @@ class _Stream:
     def __init__(self, n: int) -> None:
         self.answers = [_Answer() for _ in range(n)]
         self.error = ""
+        self.chunks = 0
+        """Chunks streamed so far (about one token each)."""
+        self.stopped = False
+        """Nobody waits for the answer any more: llama.cpp is told to stop."""
 
     def on_chunk(self, chunk: Any) -> bool:
+        if self.stopped:
+            return True
+        self.chunks += 1
         try:
             return self._take(chunk)
         except Exception as exc:  # boundary: llama.cpp swallows callback exceptions, so keep them here

@@ -1,0 +1,139 @@
+"""A build worker: a process of its own that takes queued builds one after another from the store.
+
+    python -m aegis.serve.worker STORE     (the server's config as JSON on stdin: keys never touch a disk)
+
+It keeps each model it made, so the embedded model loads once per worker, not once per build. Signals from
+the server: SIGUSR1 cancels the build in progress (its run folder is finalized as cancelled, the worker goes
+on); SIGTERM stops the worker (the build in progress is finalized as interrupted). Each build runs as
+`aegis build` would, into the configured runs folder, so the CLI and the page show the same folders.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import signal
+import sys
+import time
+from pathlib import Path
+from types import FrameType
+from typing import Any
+
+from aegis.acceptance import checks_from_text
+from aegis.config import AegisConfig
+from aegis.errors import AegisError, BuildCancelled
+from aegis.protocols import LLM
+from aegis.run.recorder import RunRecorder
+from aegis.run.redact import RedactingFilter, Redactor
+from aegis.schema import RunResult, Task
+from aegis.serve.store import Build, BuildStore
+
+POLL_SECONDS = 0.3
+log = logging.getLogger("aegis")
+
+
+class Worker:
+    def __init__(self, store: BuildStore, config: AegisConfig) -> None:
+        self.store = store
+        self.config = config
+        self.llms: dict[str, LLM] = {}
+        self.current: Build | None = None
+        self.recorder: RunRecorder | None = None
+        self.stopping = False
+        self.redact = Redactor()
+
+    def serve(self) -> None:
+        signal.signal(signal.SIGUSR1, self._on_cancel)
+        signal.signal(signal.SIGTERM, self._on_stop)
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the server, which stops the workers
+        try:
+            while not self.stopping:
+                build = self.store.claim(os.getpid())
+                if build is None:
+                    time.sleep(POLL_SECONDS)
+                else:
+                    self.run(build)
+        finally:
+            for llm in self.llms.values():
+                llm.close()
+
+    def run(self, build: Build) -> None:
+        """One build, to a final status in the store whatever happens."""
+        self.current = build
+        try:
+            if self.stopping or (self.store.get(build.id) or build).cancel:  # asked before the handler could see it
+                raise BuildCancelled
+            result = self._build(build)
+            self._finish(build, result.status, result.message, rounds=result.rounds, seconds=result.seconds)
+        except BuildCancelled:
+            self._finish(build, "cancelled", "cancelled by the user")
+        except KeyboardInterrupt:
+            self._finish(build, "interrupted", "interrupted: the server stopped")
+        except AegisError as exc:
+            self._finish(build, "error", str(exc))
+        finally:
+            self.current = None
+            self.recorder = None
+
+    def _build(self, build: Build) -> RunResult:
+        from aegis.generate.session import build_one
+
+        config = self._config_for(build)
+        checks = checks_from_text(build.checks) if build.checks else []
+        raw = [check.model_dump(by_alias=True, exclude_none=True) for check in checks]
+        task = Task(id=build.id, task=build.task, checks=raw, checks_from="file")
+        return build_one(task, config, self._llm(config), on_open=self._opened)
+
+    def _config_for(self, build: Build) -> AegisConfig:
+        data = self.config.model_dump()
+        data["llm"]["model"] = build.model
+        if build.max_rounds is not None:
+            data["loop"]["max_rounds"] = build.max_rounds
+        if build.package is not None:
+            data["package"]["enabled"] = build.package
+        return AegisConfig.model_validate(data)
+
+    def _llm(self, config: AegisConfig) -> LLM:
+        """The build's model, made once per worker and kept (the embedded one stays loaded)."""
+        if config.llm.model not in self.llms:
+            from aegis.llm import make_llm
+
+            self.llms[config.llm.model] = make_llm(config.llm, progress=self._progress)
+        return self.llms[config.llm.model]
+
+    def _opened(self, recorder: RunRecorder) -> None:
+        self.recorder = recorder
+        if self.current is not None:
+            self.store.opened(self.current.id, recorder.dir)
+
+    def _progress(self, tokens: int, seconds: float) -> None:
+        if self.recorder is not None:
+            self.recorder.event("answer", tokens=tokens, seconds=round(seconds, 1))
+
+    def _finish(self, build: Build, status: Any, message: str, *, rounds: int = 0, seconds: float = 0) -> None:
+        self.store.finish(build.id, status, self.redact(message), rounds=rounds, seconds=seconds)
+
+    def _on_cancel(self, signum: int, frame: FrameType | None) -> None:
+        if self.current is not None:  # between builds there is nothing to cancel
+            raise BuildCancelled
+
+    def _on_stop(self, signum: int, frame: FrameType | None) -> None:
+        self.stopping = True
+        if self.current is not None:
+            raise KeyboardInterrupt
+
+
+def main(argv: list[str]) -> int:
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter(f"worker {os.getpid()}: %(message)s"))
+    handler.addFilter(RedactingFilter(Redactor()))
+    log.addHandler(handler)
+    log.setLevel(logging.INFO)
+    config = AegisConfig.model_validate(json.loads(sys.stdin.read()))
+    Worker(BuildStore(Path(argv[0])), config).serve()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,226 @@
+"""`aegis serve` through its API: a real server process, real workers, real builds against the scripted model."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import signal
+import tarfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from fakeserver import Reply, ScriptedServer
+from helpers import COUNTER_APP, fenced
+from serving import AegisServer
+
+COUNTER_TASK = "a window with a button that counts clicks"
+SLOW_TASK = "a slow counter"
+"""Its answer takes a minute: long enough to cancel it, or to stop the server under it."""
+BROKEN_TASK = "a broken counter"
+BROKEN_APP = COUNTER_APP.replace("self.count += 1", 'self.count += int("one")')
+
+
+@pytest.fixture
+def model() -> Iterator[ScriptedServer]:
+    rules = {
+        COUNTER_TASK: fenced(COUNTER_APP),
+        SLOW_TASK: Reply(fenced(COUNTER_APP), delay=60),
+        BROKEN_TASK: fenced(BROKEN_APP),
+    }
+    with ScriptedServer(rules=rules) as server:
+        yield server
+
+
+@pytest.fixture
+def web(tmp_path: Path, model: ScriptedServer) -> Iterator[AegisServer]:
+    with AegisServer(tmp_path, model) as server:
+        yield server
+
+
+def test_a_build_streams_its_steps_and_ends_as_a_working_app(web: AegisServer) -> None:
+    build_id = web.submit(COUNTER_TASK)
+    events = web.follow(build_id)
+    steps = [data["event"] for kind, data in events if kind == "step"]
+    assert steps[:2] == ["ask", "llm"] and "verdict" in steps and steps[-1] == "finish"
+    assert events[-1] == ("end", {"status": "pass"})
+    detail = web.build(build_id)
+    assert detail["status"] == "pass" and detail["rounds"] == 1 and detail["app"]
+    shot = detail["rounds_detail"][0]["screenshots"][0]
+    status, png = web.request("GET", f"/api/builds/{build_id}/files/{shot}")
+    assert status == 200 and png.startswith(b"\x89PNG")
+    status, app = web.request("GET", f"/api/builds/{build_id}/files/app/app.py")
+    assert status == 200 and app.decode() == COUNTER_APP
+
+
+def test_a_failing_round_shows_its_problem_and_the_action_that_caused_it(web: AegisServer) -> None:
+    build_id = web.submit(BROKEN_TASK, max_rounds=1)
+    assert web.follow(build_id)[-1][1]["status"] == "fail"
+    problems = web.build(build_id)["rounds_detail"][0]["problems"]
+    crash = next(p for p in problems if "invalid literal" in p["message"])
+    assert "Add one" in crash["action"]
+
+
+def test_a_running_build_is_cancelled_and_the_worker_goes_on(web: AegisServer) -> None:
+    slow = web.submit(SLOW_TASK)
+    web.wait_for(slow, "running")
+    time.sleep(1)  # the worker is waiting for the model's answer
+    status, body = web.request("DELETE", f"/api/builds/{slow}")
+    assert status == 200 and body["cancel_requested"]
+    assert web.follow(slow, timeout=30)[-1][1]["status"] == "cancelled"
+    run_dir = web.runs / web.build(slow)["run"]
+    assert json.loads((run_dir / "metadata.json").read_text())["status"] == "cancelled"
+    after = web.submit(COUNTER_TASK)
+    assert web.follow(after)[-1][1]["status"] == "pass"
+    status, body = web.request("DELETE", f"/api/builds/{after}")
+    assert status == 409 and "already pass" in body["error"]
+
+
+def test_a_queued_build_is_cancelled_before_it_starts_and_can_be_retried(web: AegisServer) -> None:
+    slow = web.submit(SLOW_TASK)
+    queued = web.submit(COUNTER_TASK)
+    assert web.build(queued)["status"] == "queued"
+    status, body = web.request("DELETE", f"/api/builds/{queued}")
+    assert status == 200 and body["status"] == "cancelled"
+    web.request("DELETE", f"/api/builds/{slow}")
+    status, body = web.request("POST", f"/api/builds/{queued}/retry")
+    assert status == 201 and body["id"] != queued
+    assert web.follow(body["id"])[-1][1]["status"] == "pass"
+
+
+@pytest.mark.parametrize(
+    ("body", "error"),
+    [
+        ({"task": "   "}, "the task is empty"),
+        ({"task": "x" * 501}, "at most 500"),
+        ({"task": "a calculator", "model": "openai:gpt-9"}, "unknown model 'openai:gpt-9'; this server offers"),
+        ({"task": "a calculator", "checks": "- name: x\n  steps: [{explode: 1}]"}, "checks: check 1 (x)"),
+        ({"task": "a calculator", "checks": "{not json"}, "checks: not JSON"),
+        ({"task": "a calculator", "max_rounds": 0}, "max_rounds"),
+        ({"model": "local"}, "task: Field required"),
+    ],
+)
+def test_a_bad_request_gets_one_clear_line(web: AegisServer, body: dict[str, object], error: str) -> None:
+    status, answer = web.request("POST", "/api/builds", body)
+    assert status == 422
+    assert error in answer["error"] and "\n" not in answer["error"]
+
+
+def test_a_change_without_a_json_content_type_is_refused(web: AegisServer) -> None:
+    status, answer = web.request(
+        "POST", "/api/builds", {"task": "a calculator"}, headers={"Content-Type": "text/plain"}
+    )
+    assert status == 415 and "application/json" in answer["error"]
+    status, answer = web.request("GET", "/api/builds", headers={"Host": "attacker.example"})
+    assert status == 400 and "own machine" in answer["error"]
+
+
+def test_a_full_queue_refuses_one_more(tmp_path: Path, model: ScriptedServer, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("AEGIS_SERVE_MAX_QUEUE", "1")
+    with AegisServer(tmp_path, model) as web:
+        slow = web.submit(SLOW_TASK)
+        web.wait_for(slow, "running")
+        web.submit(COUNTER_TASK)
+        status, answer = web.request("POST", "/api/builds", {"task": COUNTER_TASK})
+        assert status == 429 and "queue is full" in answer["error"]
+
+
+def test_files_outside_the_run_folder_are_never_served(web: AegisServer) -> None:
+    build_id = web.submit(COUNTER_TASK)
+    web.follow(build_id)
+    run_dir = web.runs / web.build(build_id)["run"]
+    (run_dir / "attempts" / "1" / "escape.png").symlink_to("/etc/passwd")
+    (run_dir / "attempts" / "1" / "up").symlink_to(run_dir.parent)
+    for path in (
+        "../serve.sqlite3",
+        "%2e%2e/serve.sqlite3",
+        "attempts/1/escape.png",
+        "attempts/1/up/serve.sqlite3",
+        "/etc/passwd",
+        "attempts/../metadata.json",
+        ".reserve-none",
+    ):
+        status, _ = web.request("GET", f"/api/builds/{build_id}/files/{path}")
+        assert status == 404, path
+    for bad_id in ("..", "%2e%2e", ".hidden", "a/../b"):
+        status, _ = web.request("GET", f"/api/builds/{bad_id}")
+        assert status == 404, bad_id
+    assert "escape.png" not in str(web.build(build_id)["rounds_detail"])
+
+
+def test_runs_made_by_the_cli_show_up_too(web: AegisServer, model: ScriptedServer) -> None:
+    import subprocess
+
+    from serving import AEGIS
+
+    env = {**os.environ, "AEGIS_PROBE_SETTLE": "0.3"}
+    argv = [AEGIS, "build", COUNTER_TASK, "--model", "scripted-model", "--base-url", model.base_url]
+    subprocess.run([*argv, "--runs-dir", str(web.runs), "--no-package"], check=True, env=env, capture_output=True)
+    status, runs = web.request("GET", "/api/builds")
+    cli = [run for run in runs if run["source"] == "cli"]
+    assert status == 200 and len(cli) == 1 and cli[0]["status"] == "pass" and cli[0]["task"] == COUNTER_TASK
+    assert web.build(cli[0]["id"])["rounds_detail"][0]["status"] == "pass"
+    status, body = web.request("DELETE", f"/api/builds/{cli[0]['id']}")
+    assert status == 409
+
+
+def test_a_server_on_another_address_needs_its_token(tmp_path: Path, model: ScriptedServer) -> None:
+    with AegisServer(tmp_path, model, "--host", "0.0.0.0") as web:
+        assert web.token and len(web.token) >= 24
+        status, answer = web.request("GET", "/api/builds", token="")
+        assert status == 401 and "token" in answer["error"]
+        assert web.request("GET", "/api/builds", token="wrong")[0] == 401
+        assert web.request("GET", "/", token="")[0] == 401
+        build_id = web.submit(COUNTER_TASK)
+        assert web.follow(build_id)[-1][1]["status"] == "pass"
+        assert web.request("GET", f"/api/builds/{build_id}/files/app/app.py", token="")[0] == 401
+        assert web.request("GET", f"/api/builds/{build_id}/events", token="")[0] == 401
+    assert web.token not in (web.runs / "serve.sqlite3").read_bytes().decode(errors="replace")
+    assert not any(
+        web.token in p.read_text(errors="replace")
+        for p in web.runs.rglob("*")
+        if p.is_file() and p.stat().st_size < 10**6
+    )
+
+
+def test_a_restart_keeps_the_queue_and_shows_the_running_build_as_interrupted(
+    tmp_path: Path, model: ScriptedServer
+) -> None:
+    web = AegisServer(tmp_path, model).start()
+    slow = web.submit(SLOW_TASK)
+    web.wait_for(slow, "running")
+    waiting = [web.submit(COUNTER_TASK) for _ in range(2)]
+    time.sleep(1)
+    web.stop(signal.SIGKILL)  # no goodbye: the worker learns it from the kernel
+    again = AegisServer(tmp_path, model).start()
+    try:
+        stopped = again.build(slow)
+        assert stopped["status"] == "interrupted"
+        assert json.loads((again.runs / stopped["run"] / "metadata.json").read_text())["status"] == "interrupted"
+        for build_id in waiting:
+            assert again.follow(build_id)[-1][1]["status"] == "pass"
+        status, body = again.request("POST", f"/api/builds/{slow}/retry")
+        assert status == 201
+    finally:
+        again.stop()
+
+
+@pytest.mark.slow
+def test_a_packaged_build_downloads_with_its_sha256(tmp_path: Path, model: ScriptedServer) -> None:
+    with AegisServer(tmp_path, model, package=True) as web:
+        build_id = web.submit(COUNTER_TASK)
+        steps = [data["event"] for kind, data in web.follow(build_id, timeout=900) if kind == "step"]
+        assert "package_start" in steps and "package" in steps
+        package = web.build(build_id)["package"]
+        assert package["ok"] and package["archive"].endswith(".tar.gz")
+        status, archive = web.request("GET", f"/api/builds/{build_id}/files/{package['archive']}")
+        assert status == 200 and hashlib.sha256(archive).hexdigest() == package["sha256"]
+        (tmp_path / "app.tar.gz").write_bytes(archive)
+        with tarfile.open(tmp_path / "app.tar.gz") as tar:
+            executables = [m for m in tar.getmembers() if m.isfile() and m.name.endswith("/" + package["executable"])]
+        assert package["executable"] and len(executables) == 1 and executables[0].mode & 0o111
+        status, zipped = web.request("GET", f"/api/builds/{build_id}/zip")
+        assert status == 200 and zipped[:2] == b"PK"

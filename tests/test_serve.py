@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import os
 import signal
 import tarfile
 import time
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -224,3 +226,44 @@ def test_a_packaged_build_downloads_with_its_sha256(tmp_path: Path, model: Scrip
         assert package["executable"] and len(executables) == 1 and executables[0].mode & 0o111
         status, zipped = web.request("GET", f"/api/builds/{build_id}/zip")
         assert status == 200 and zipped[:2] == b"PK"
+
+
+COUNTER_CHECKS = """\
+- name: counts a click
+  steps:
+    - click: Add one
+    - expect_text: "Count: 1"
+"""
+
+
+def test_acceptance_checks_given_as_yaml_are_run_and_shown_step_by_step(web: AegisServer) -> None:
+    build_id = web.submit(COUNTER_TASK, checks=COUNTER_CHECKS)
+    assert web.follow(build_id)[-1][1]["status"] == "pass"
+    detail = web.build(build_id)
+    check = detail["rounds_detail"][0]["checks"][0]
+    assert check["name"] == "counts a click" and check["passed"]
+    assert [step["ok"] for step in check["steps"]] == [True, True]
+    assert detail["requirements"][0]["status"] == "passed" and detail["checks"] == COUNTER_CHECKS
+
+
+def test_no_secret_reaches_a_page_a_response_or_a_download(
+    tmp_path: Path, model: ScriptedServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    secret = "sk-proj-" + "Zq8" * 16
+    monkeypatch.setenv("AEGIS_API_KEY", secret)
+    with AegisServer(tmp_path, model) as web:
+        build_id = web.submit(COUNTER_TASK)
+        web.follow(build_id)
+        run_dir = web.runs / web.build(build_id)["run"]
+        answers = [web.request("GET", path)[1] for path in ("/", f"/builds/{build_id}", "/api/builds")]
+        answers += [json.dumps(web.build(build_id)).encode()]
+        for path in run_dir.rglob("*"):
+            if path.is_file() and not path.is_symlink():
+                relative = path.relative_to(run_dir).as_posix()
+                answers.append(web.request("GET", f"/api/builds/{build_id}/files/{relative}")[1])
+        zipped = web.request("GET", f"/api/builds/{build_id}/zip")[1]
+    assert model.requests and len(answers) > 8
+    with zipfile.ZipFile(io.BytesIO(zipped)) as archive:
+        answers += [archive.read(name) for name in archive.namelist()]
+    leaked = [a[:80] for a in answers if secret.encode() in (a if isinstance(a, bytes) else json.dumps(a).encode())]
+    assert not leaked

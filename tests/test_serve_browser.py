@@ -131,3 +131,15 @@ def test_a_restarted_server_keeps_its_queue(tmp_path: Path, model: ScriptedServe
         assert any("interrupted" in s for s in statuses) and any("working app" in s for s in statuses)
     finally:
         again.stop()
+
+
+def test_a_task_written_as_html_is_shown_as_text(tmp_path: Path, model: ScriptedServer, browser: Any) -> None:
+    task = "<img src=x onerror=\"document.title='owned'\"> a counter <b>bold</b>"
+    with AegisServer(tmp_path, model) as web:
+        build_id = web.submit(task, max_rounds=1)
+        web.wait_for(build_id, "pass", "fail", "error")
+        for page in ("/", f"/builds/{build_id}"):
+            browser.get(web.url + page)
+            wait(browser, lambda d: task in d.find_element("css selector", "main").text)
+            assert browser.title != "owned"
+            assert not browser.find_elements("css selector", "main b, main img:not(.thumb):not(.shot)")

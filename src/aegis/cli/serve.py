@@ -55,7 +55,10 @@ def _serve(config: AegisConfig) -> None:
         raise ConfigError(
             f"aegis serve needs the 'serve' extra ({exc.name} is missing): pip install 'aegis-appgen[serve]'"
         ) from None
+    from aegis.generate.session import prune
+
     ensure_model(config)
+    prune(config)
     listener = _listen(config.serve.host, config.serve.port)
     loopback = _is_loopback(config.serve.host)
     token = None if loopback else new_token()

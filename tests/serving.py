@@ -121,6 +121,16 @@ class AegisServer:
                         return events
         return events
 
+    def follow_until(self, build_id: str, step: str, timeout: float = 60) -> None:
+        """Follow the build's event stream until it has sent `step` (e.g. "ask": the model is being asked)."""
+        headers = {"Authorization": f"Bearer {self.token}"} if self.token else {}
+        request = urllib.request.Request(f"{self.url}/api/builds/{build_id}/events", headers=headers)
+        with urllib.request.urlopen(request, timeout=timeout) as stream:
+            for raw in stream:
+                if raw.startswith(b"data: ") and json.loads(raw[6:]).get("event") == step:
+                    return
+        raise AssertionError(f"build {build_id} never sent {step!r}")
+
     def wait_for(self, build_id: str, *statuses: str, timeout: float = 60) -> dict[str, Any]:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:

@@ -8,7 +8,6 @@ import json
 import os
 import signal
 import tarfile
-import time
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -68,8 +67,7 @@ def test_a_failing_round_shows_its_problem_and_the_action_that_caused_it(web: Ae
 
 def test_a_running_build_is_cancelled_and_the_worker_goes_on(web: AegisServer) -> None:
     slow = web.submit(SLOW_TASK)
-    web.wait_for(slow, "running")
-    time.sleep(1)  # the worker is waiting for the model's answer
+    web.follow_until(slow, "ask")  # the worker is waiting for the model's answer
     status, body = web.request("DELETE", f"/api/builds/{slow}")
     assert status == 200 and body["cancel_requested"]
     assert web.follow(slow, timeout=30)[-1][1]["status"] == "cancelled"
@@ -194,8 +192,8 @@ def test_a_restart_keeps_the_queue_and_shows_the_running_build_as_interrupted(
     web = AegisServer(tmp_path, model).start()
     slow = web.submit(SLOW_TASK)
     web.wait_for(slow, "running")
+    web.follow_until(slow, "ask")
     waiting = [web.submit(COUNTER_TASK) for _ in range(2)]
-    time.sleep(1)
     web.stop(signal.SIGKILL)  # no goodbye: the worker learns it from the kernel
     again = AegisServer(tmp_path, model).start()
     try:
@@ -267,3 +265,52 @@ def test_no_secret_reaches_a_page_a_response_or_a_download(
         answers += [archive.read(name) for name in archive.namelist()]
     leaked = [a[:80] for a in answers if secret.encode() in (a if isinstance(a, bytes) else json.dumps(a).encode())]
     assert not leaked
+
+
+def test_bench_folders_are_listed_with_their_report_and_compared(tmp_path: Path, web: AegisServer) -> None:
+    import subprocess
+
+    from serving import AEGIS
+
+    dataset = tmp_path / "two.json"
+    dataset.write_text(json.dumps([COUNTER_TASK, {"id": "broken", "task": BROKEN_TASK}]))
+    env = {**os.environ, "AEGIS_PROBE_SETTLE": "0.3"}
+    for name, rounds in (("bench-a", "1"), ("bench-b", "2")):
+        argv = [AEGIS, "bench", str(dataset), "--out", str(web.runs / name), "--max-rounds", rounds]
+        argv += ["--model", "scripted-model", "--base-url", web.model.base_url, "--no-package"]
+        subprocess.run(argv, check=True, env=env, capture_output=True, timeout=600)
+    status, benches = web.request("GET", "/api/benches")
+    assert status == 200 and sorted(b["name"] for b in benches) == ["bench-a", "bench-b"]
+    assert all(b["report"] and b["totals"]["items"] == 2 for b in benches)
+    status, report = web.request("GET", "/benches/bench-a/report.html")
+    assert status == 200 and b"<table" in report
+    status, comparison = web.request("GET", "/api/compare?a=bench-a&b=bench-b")
+    assert status == 200 and comparison["common_tasks"] == 2
+    assert web.request("GET", "/api/compare?a=bench-a&b=..")[0] == 404
+    assert web.request("GET", "/benches/../report.html")[0] == 404
+
+
+def worker_pids(store: Path) -> list[int]:
+    """The worker processes of the server whose queue is `store`, from /proc."""
+    pids = []
+    for proc in Path("/proc").iterdir():
+        try:
+            argv = (proc / "cmdline").read_bytes().split(b"\0")
+        except OSError:
+            continue
+        if proc.name.isdigit() and b"aegis.serve.worker" in argv and str(store).encode() in argv:
+            pids.append(int(proc.name))
+    return pids
+
+
+def test_a_worker_that_dies_is_replaced_and_its_build_kept_as_interrupted(web: AegisServer) -> None:
+    slow = web.submit(SLOW_TASK)
+    web.wait_for(slow, "running")
+    web.follow_until(slow, "ask")  # the worker waits for the model's answer
+    (dead,) = worker_pids(web.runs / "serve.sqlite3")
+    os.kill(dead, signal.SIGKILL)
+    stopped = web.wait_for(slow, "interrupted", timeout=30)
+    assert json.loads((web.runs / stopped["run"] / "metadata.json").read_text())["status"] == "interrupted"
+    after = web.submit(COUNTER_TASK)
+    assert web.follow(after)[-1][1]["status"] == "pass"
+    assert worker_pids(web.runs / "serve.sqlite3") not in ([], [dead])

@@ -114,7 +114,7 @@ def test_the_printed_url_with_its_token_opens_the_pages(tmp_path: Path, model: S
 def test_a_restarted_server_keeps_its_queue(tmp_path: Path, model: ScriptedServer, browser: Any) -> None:
     web = AegisServer(tmp_path, model).start()
     slow = web.submit(SLOW_TASK)
-    web.wait_for(slow, "running")
+    web.follow_until(slow, "ask")
     queued = web.submit(COUNTER_TASK)
     web.stop(signal.SIGINT)  # Ctrl-C: the running build is kept as interrupted, the queued one waits
     again = AegisServer(tmp_path, model).start()

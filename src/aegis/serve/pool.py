@@ -90,13 +90,13 @@ class WorkerPool:
                 self._interrupt(worker.pid)
                 self.workers[index] = self._spawn()
         by_pid = {worker.pid: worker for worker in self.workers}
-        for build in self.store.every():
-            if build.status == "running" and build.cancel and build.worker in by_pid:
-                self._cancel(build.id, by_pid[build.worker])
+        cancelling = {b.id: by_pid[b.worker] for b in self.store.cancelling() if b.worker in by_pid}
+        self._cancelling = {key: self._cancelling.get(key, time.monotonic()) for key in cancelling}
+        for build_id, worker in cancelling.items():
+            self._cancel(build_id, worker)
 
     def _cancel(self, build_id: str, worker: subprocess.Popen[bytes]) -> None:
-        first = self._cancelling.setdefault(build_id, time.monotonic())
-        if time.monotonic() - first < CANCEL_GRACE:
+        if time.monotonic() - self._cancelling[build_id] < CANCEL_GRACE:
             _signal(worker, signal.SIGUSR1)
         else:
             log.warning("build %s did not stop within %.0f s: killing its worker", build_id, CANCEL_GRACE)

@@ -102,17 +102,16 @@ def list_benches(root: Path) -> list[dict[str, Any]]:
 
 
 def attempts(run_dir: Path) -> list[AttemptInfo]:
+    kinds = {e.get("attempt"): e.get("kind") for e in events(run_dir) if e.get("event") == "verdict"}
     found = []
     for number in _attempt_numbers(run_dir):
         verdict = read_json(attempt_dir(run_dir, number) / "verdict.json")
-        if not isinstance(verdict, dict):
-            continue
-        found.append(_attempt(run_dir, number, verdict))
+        if isinstance(verdict, dict):
+            found.append(_attempt(run_dir, number, str(kinds.get(number, "")), verdict))
     return found
 
 
-def _attempt(run_dir: Path, number: int, verdict: dict[str, Any]) -> AttemptInfo:
-    kinds = {e.get("attempt"): e.get("kind") for e in events(run_dir) if e.get("event") == "verdict"}
+def _attempt(run_dir: Path, number: int, kind: str, verdict: dict[str, Any]) -> AttemptInfo:
     problems = [
         {k: str(p.get(k, "")) for k in ("kind", "message", "severity", "action")}
         for p in verdict.get("problems") or []
@@ -121,7 +120,7 @@ def _attempt(run_dir: Path, number: int, verdict: dict[str, Any]) -> AttemptInfo
     acceptance = _dict(verdict.get("acceptance"))
     return AttemptInfo(
         number=number,
-        kind=str(kinds.get(number, "")),
+        kind=kind,
         status=str(verdict.get("status", "")),
         problems=problems,
         screenshots=_screenshots(run_dir, number),
@@ -140,7 +139,7 @@ def _screenshots(run_dir: Path, number: int) -> list[str]:
             relative = (Path(dirpath) / name).relative_to(run_dir).as_posix()
             if name.lower().endswith(SHOT_SUFFIXES) and inside(run_dir, relative) is not None:
                 shots.append(relative)
-    return shots
+    return sorted(shots, key=lambda shot: (shot.count("/"), shot))  # the exploring's own before the checks'
 
 
 def _attempt_numbers(run_dir: Path) -> list[int]:

@@ -5,6 +5,7 @@
     store.opened(id, run_dir)     the build's run folder exists
     store.finish(id, ...)         pass, partial, fail, error, blocked, cancelled or interrupted
     store.cancel(id)              a queued build is cancelled at once; a running one is asked to stop
+    store.cancelling()            the running builds asked to stop
     store.every()                 newest first
     store.interrupt_running()     at start: what was running when the server died is interrupted
 
@@ -114,6 +115,11 @@ class BuildStore:
         """Newest first."""
         with self._connect() as db:
             return [_build(row) for row in db.execute("SELECT * FROM builds ORDER BY created DESC, rowid DESC")]
+
+    def cancelling(self) -> list[Build]:
+        """Running builds someone asked to cancel."""
+        with self._connect() as db:
+            return [_build(row) for row in db.execute("SELECT * FROM builds WHERE status = 'running' AND cancel = 1")]
 
     def queued(self) -> int:
         with self._connect() as db:

@@ -1,6 +1,6 @@
 """The live event stream of one build, as server-sent events.
 
-    event: status   {"status", "message", "rounds", ...}   whenever the build's summary changes
+    event: status   {"status", "message", "rounds", ...}   whenever the build's summary changes (no thumbnail)
     event: step     one line of the run folder's events.jsonl (ask, answer, llm, verdict, package_start, ...)
     event: end      the build is done and every step was sent; the stream closes
 
@@ -30,7 +30,7 @@ async def build_events(lookup: Callable[[], Entry | None]) -> AsyncIterator[str]
         if entry is None:
             yield _message("end", {"status": "gone"})
             return
-        summary = await asyncio.to_thread(entry.summary)
+        summary = entry.summary(thumbnail=False)
         if summary != last:
             last = summary
             yield _message("status", summary)

@@ -54,7 +54,8 @@ class Entry:
     def done(self) -> bool:
         return self.build.done if self.build is not None else self.status != "running"
 
-    def summary(self) -> dict[str, Any]:
+    def summary(self, *, thumbnail: bool = True) -> dict[str, Any]:
+        """`thumbnail`: look for the screenshot too (it reads the rounds' folders)."""
         build, info = self.build, self.info
         return {
             "id": self.id,
@@ -67,7 +68,7 @@ class Entry:
             "model": build.model if build else info.model if info else "",
             "created": self.created,
             "run": self.run_dir.name if self.run_dir else None,
-            "thumbnail": self.thumbnail(),
+            "thumbnail": self.thumbnail() if thumbnail else None,
             "cancel_requested": bool(build and build.cancel and not build.done),
         }
 

@@ -30,6 +30,7 @@ def model() -> Iterator[ScriptedServer]:
     rules = {
         COUNTER_TASK: fenced(COUNTER_APP),
         SLOW_TASK: Reply(fenced(COUNTER_APP), delay=60),
+        "invalid literal": fenced(COUNTER_APP),  # the repair of the broken counter: its error is in the prompt
         BROKEN_TASK: fenced(BROKEN_APP),
     }
     with ScriptedServer(rules=rules) as server:
@@ -63,6 +64,16 @@ def test_a_failing_round_shows_its_problem_and_the_action_that_caused_it(web: Ae
     problems = web.build(build_id)["rounds_detail"][0]["problems"]
     crash = next(p for p in problems if "invalid literal" in p["message"])
     assert "Add one" in crash["action"]
+
+
+def test_a_repaired_round_shows_what_changed(web: AegisServer) -> None:
+    build_id = web.submit(BROKEN_TASK, max_rounds=2)
+    steps = [(data["event"], data.get("kind")) for kind, data in web.follow(build_id) if kind == "step"]
+    assert ("ask", "repair") in steps and web.build(build_id)["status"] == "pass"
+    status, changed = web.request("GET", f"/api/builds/{build_id}/diff/2")
+    assert status == 200
+    assert '-        self.count += int("one")\n+        self.count += 1\n' in changed.decode()
+    assert web.request("GET", f"/api/builds/{build_id}/diff/1")[1] == b""
 
 
 def test_a_running_build_is_cancelled_and_the_worker_goes_on(web: AegisServer) -> None:

@@ -143,3 +143,12 @@ def test_a_task_written_as_html_is_shown_as_text(tmp_path: Path, model: Scripted
             wait(browser, lambda d: task in d.find_element("css selector", "main").text)
             assert browser.title != "owned"
             assert not browser.find_elements("css selector", "main b, main img:not(.thumb):not(.shot)")
+
+
+def test_the_api_page_renders_offline(tmp_path: Path, model: ScriptedServer, browser: Any) -> None:
+    with AegisServer(tmp_path, model) as web:
+        browser.get(web.url + "/docs")
+        title = wait(browser, lambda d: d.find_elements("css selector", ".swagger-ui .info .title"))[0]
+        assert title.text.startswith("AEGIS")
+        operations = browser.find_elements("css selector", ".opblock-summary-path")
+        assert "/api/builds" in [o.text.replace("\u200b", "") for o in operations]

@@ -10,6 +10,7 @@ from __future__ import annotations
 from fastapi import FastAPI, HTTPException, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from fastapi_offline import FastAPIOffline
 
 from aegis.serve import builds, files, pages
 from aegis.serve.guard import Guard
@@ -17,7 +18,9 @@ from aegis.serve.settings import Settings
 
 
 def create_app(settings: Settings) -> FastAPI:
-    app = FastAPI(title="AEGIS", description="Build, watch and download apps.", version="1")
+    app = FastAPIOffline(  # FastAPI's /docs and /redoc, their scripts served from here: they work offline
+        title="AEGIS", description="Build, watch and download apps.", version="1", favicon_url="/favicon.ico"
+    )
     app.state.settings = settings
     app.add_middleware(Guard, token=settings.token, loopback=settings.loopback)
     app.add_exception_handler(HTTPException, _http_error)  # type: ignore[arg-type]

@@ -55,6 +55,26 @@ SAVES = {
             ],
         ),
         ("a pomodoro timer", ["the time counts down after start"]),
+        (
+            "a todo list where I can add tasks, mark them done, delete them and sort them",
+            [
+                "adds an item to the list",
+                "an item can be marked done and shows it",
+                "an item can be removed",
+                "sorting changes the order shown",
+            ],
+        ),
+        (
+            "a contact book: edit a contact, dark mode",
+            ["an entry can be edited", "switching the theme changes the colours"],
+        ),
+        ("an alarm clock with reminders", ["an alarm or notification fires when due"]),
+        ("a text editor with a remove-blank-lines tool", ["saving writes the typed text to a file"]),
+        ("a photo editor that edits brightness", []),
+        (
+            "a bookmark manager: add or delete bookmarks",
+            ["a bookmark can be added and is listed", "an item can be removed"],
+        ),
         ("a calculator", ["adds two numbers"]),
         ("a window with a button that counts clicks", []),
     ],

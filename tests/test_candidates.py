@@ -1,6 +1,7 @@
-"""Sample and verify: a round asks for N candidates, checks them in turn and keeps the first that passes, else
-the closest; against a real OpenAI-compatible server serving scripted replies (one request with `n`, or more
-requests where a server ignores `n`), with the real probe judging each candidate."""
+"""Sample and verify: a round asks for up to N candidates, checks them in turn and keeps the first that passes,
+else the closest; each asked for only when the one before failed (or, `candidates_together`, all at once: one
+request with `n`, or more where a server ignores `n`); against a real OpenAI-compatible server serving scripted
+replies, with the real probe judging each candidate."""
 
 from __future__ import annotations
 
@@ -32,14 +33,15 @@ def events(result: RunResult) -> list[dict]:
     return [json.loads(line) for line in lines]
 
 
-def test_the_first_passing_candidate_is_kept_and_the_rest_not_checked(server: ScriptedServer, config_for) -> None:
+def test_the_first_passing_candidate_is_kept_and_the_rest_never_asked_for(server: ScriptedServer, config_for) -> None:
     server.add(fenced(CRASHING_APP), fenced(COUNTER_APP), fenced(CRASHING_APP))
     result = build(config_for(server, llm={"candidates": 3}))
 
     assert result.status == "pass" and result.rounds == 1
-    first, rest = server.requests  # the first as a single answer would be, the rest sampled in one request
+    first, second = server.requests  # the first as a single answer would be; the second sampled when it failed
     assert "n" not in first and first["temperature"] == 0.2
-    assert rest["n"] == 2 and rest["temperature"] == 0.8 and rest["messages"] == first["messages"]
+    assert "n" not in second and second["temperature"] == 0.8 and second["messages"] == first["messages"]
+    assert second["seed"] != first["seed"] and server.remaining == 1
     kept = result.attempts[0]
     assert (kept.candidate, kept.sampled) == (2, 2)
     assert Path(result.app_path).read_text() == COUNTER_APP
@@ -78,10 +80,20 @@ def test_of_two_failing_candidates_the_one_that_showed_its_window_is_closer(serv
     assert "1 / 0" in Path(result.run_dir, "attempts/1/app.py").read_text()
 
 
+def test_candidates_asked_together_come_from_one_request_with_n(server: ScriptedServer, config_for) -> None:
+    server.add(fenced(CRASHING_APP), fenced(COUNTER_APP), fenced(CRASHING_APP))
+    result = build(config_for(server, llm={"candidates": 3, "candidates_together": True}))
+
+    assert result.status == "pass" and result.attempts[0].candidate == 2
+    first, rest = server.requests  # the first as a single answer would be, the rest sampled in one request
+    assert "n" not in first and first["temperature"] == 0.2
+    assert rest["n"] == 2 and rest["temperature"] == 0.8 and rest["messages"] == first["messages"]
+
+
 def test_a_server_that_ignores_n_is_asked_again(config_for) -> None:
     with ScriptedServer(honour_n=False) as srv:
         srv.add(fenced(CRASHING_APP), fenced(CRASHING_APP), fenced(COUNTER_APP))
-        result = build(config_for(srv, llm={"candidates": 3}))
+        result = build(config_for(srv, llm={"candidates": 3, "candidates_together": True}))
         requests = srv.requests
 
     assert result.status == "pass" and result.attempts[0].candidate == 3
@@ -95,10 +107,11 @@ def test_round_tokens_count_every_candidate(server: ScriptedServer, config_for) 
     result = build(config_for(server, llm={"candidates": 2}))
 
     llm_events = [e for e in events(result) if e["event"] == "llm"]
-    assert [e["candidates"] for e in llm_events] == [2, 2]
-    both = len(fenced(CRASHING_APP)) * 2 / 4
-    assert llm_events[0]["completion_tokens"] >= both - 2
-    assert result.attempts[0].usage.completion_tokens == llm_events[0]["completion_tokens"]
+    assert [(e["attempt"], e["candidate"]) for e in llm_events] == [(1, 1), (1, 2), (2, 1)]  # round 2's first passed
+    one = len(fenced(CRASHING_APP)) / 4
+    assert llm_events[0]["completion_tokens"] >= one - 1
+    both = llm_events[0]["completion_tokens"] + llm_events[1]["completion_tokens"]
+    assert result.attempts[0].usage.completion_tokens == both
 
 
 def test_one_candidate_sends_no_n(server: ScriptedServer, config_for) -> None:

@@ -64,6 +64,18 @@ def test_the_first_of_several_answers_is_the_single_answer_and_the_rest_are_samp
     assert answers[2].usage.prompt_tokens == 0  # read once for the two sampled side by side: counted once
 
 
+def test_a_sampled_answer_differs_from_the_single_one_and_is_repeatable(tiny: Path) -> None:
+    llm = make_llm(LLMConfig(model=f"local:{tiny}", n_ctx=512, threads=2, sample_temperature=1.0))
+    try:
+        single = llm.complete(HELLO, max_tokens=24, seed=5)
+        sampled = [llm.sample(HELLO, max_tokens=24, seed=seed) for seed in (6, 7, 6)]
+    finally:
+        llm.close()
+    assert sampled[0].text != single.text and sampled[1].text != sampled[0].text
+    assert sampled[2].text == sampled[0].text  # a seed gives the same sample again
+    assert all(s.usage.completion_tokens == 24 for s in sampled)
+
+
 def test_each_looping_answer_is_cut_on_its_own(tiny: Path) -> None:
     config = LLMConfig(model=f"local:{tiny}", n_ctx=512, threads=2, candidates=3, temperature=0, sample_temperature=0)
     llm = make_llm(config)

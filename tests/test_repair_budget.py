@@ -71,7 +71,7 @@ def test_the_asker_repairs_when_the_repair_fits(budget: int | None) -> None:
         prompt_budget=budget,
     )
     last = Attempt(number=1, kind="generate", code=COUNTER_APP, verdict=Verdict.failing(*PROBLEMS))
-    asker.ask("repair", [last], CHECKS, seed=1, n=1)
+    list(asker.ask("repair", [last], CHECKS, seed=1, n=1))
     assert asked[0][2].role == "assistant" and COUNTER_APP.strip() in asked[0][2].content
 
 
@@ -87,6 +87,6 @@ def test_a_program_too_long_to_repair_is_regenerated(caplog: pytest.LogCaptureFi
     )
     last = Attempt(number=1, kind="generate", code=COUNTER_APP, verdict=Verdict.failing(*PROBLEMS))
     with caplog.at_level(logging.WARNING, logger="aegis"):
-        answers = asker.ask("repair", [last], CHECKS, seed=1, n=1)
+        answers = list(asker.ask("repair", [last], CHECKS, seed=1, n=1))
     assert asked == [prompts.start("a calculator", CHECKS)] and answers[0].code.strip() == COUNTER_APP.strip()
     assert "too long to repair" in caplog.text

@@ -44,11 +44,15 @@ class LLMConfig(Section):
     seed: int = 1
     """Sampling seed, so runs can be repeated."""
     candidates: int = Field(default=1, ge=1, le=8)
-    """Programs the model writes for each round's prompt; the loop checks them in turn and keeps the first that
-    works, else the closest. The first is the one a single answer would be; the others are sampled at
-    `sample_temperature`: the embedded model writes them side by side in parallel slots, hosted models get
-    them through the API's `n` (or more requests where a server ignores it). Default 1: on 2 CPU cores N
-    answers cost N times one (bench/results/2026-12-03-throughput.json)."""
+    """Programs the model may write for each round's prompt; the loop checks them in turn and keeps the first
+    that works, else the closest. The first is the one a single answer would be; the others are sampled at
+    `sample_temperature`, each only when the one before failed its check (see `candidates_together`).
+    Default 1: on 2 CPU cores N answers cost N times one (bench/results/2026-12-03-throughput.json)."""
+    candidates_together: bool = False
+    """Ask for all of a round's candidates at once instead of one at a time: the embedded model writes them
+    side by side in parallel slots, hosted models get them through the API's `n` (or more requests where a
+    server ignores it). Faster where answers run in parallel (a GPU, a hosted API); one at a time never pays
+    for a candidate that is not needed (a CPU, or tokens that cost money)."""
     sample_temperature: float = Field(default=0.8, ge=0)
     """Sampling temperature of the candidates after the first, so that they differ."""
     max_tokens: int = Field(default=2048, ge=1)

@@ -23,6 +23,11 @@ class LLM(Protocol):
         """Up to `n` different answers to the same messages (at least one)."""
         ...
 
+    def sample(self, messages: Sequence[Message], *, max_tokens: int, seed: int) -> Completion:
+        """One more answer to the same messages, sampled at `llm.sample_temperature` so that it differs from
+        `complete`'s; as `complete_many`'s answers after the first are."""
+        ...
+
     def close(self) -> None: ...
 
 

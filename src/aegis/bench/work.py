@@ -222,5 +222,9 @@ class _Serialized:
         with locked(self._lock):
             return self._llm.complete_many(messages, n=n, max_tokens=max_tokens, seed=seed)
 
+    def sample(self, messages: Sequence[Message], *, max_tokens: int, seed: int) -> Completion:
+        with locked(self._lock):
+            return self._llm.sample(messages, max_tokens=max_tokens, seed=seed)
+
     def close(self) -> None:
         self._llm.close()

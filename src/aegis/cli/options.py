@@ -16,7 +16,7 @@ RoundsOpt = Annotated[int | None, typer.Option(help="Most model rounds (generati
 SeedOpt = Annotated[int | None, typer.Option(help="Sampling seed.")]
 CandidatesOpt = Annotated[
     int | None,
-    typer.Option(min=1, max=8, help="Programs the model writes each round; the first that passes is kept."),
+    typer.Option(min=1, max=8, help="Programs a round at most, each asked for when the one before failed."),
 ]
 RunsOpt = Annotated[Path | None, typer.Option("--runs-dir", help="Where run folders go.")]
 ConfigOpt = Annotated[Path | None, typer.Option("--config", help="A TOML file (default: ./aegis.toml).")]

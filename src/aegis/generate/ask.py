@@ -1,6 +1,7 @@
 """One model round: the Asker seam, and the text mode's asker (whole-file answers, with continuations).
 
-Asker.ask(kind, attempts, checks, seed, n) -> [Answer]   the text mode (TextAsker: n candidates), the tools
+Asker.ask(kind, attempts, checks, seed, n) -> answers   the text mode (TextAsker: up to n candidates, each
+                                                         asked for when the loop wants the next), the tools
                                                          mode (tools_mode.ToolsAsker) and the seed's
                                                          (bench.baselines): one each
 """
@@ -8,7 +9,7 @@ Asker.ask(kind, attempts, checks, seed, n) -> [Answer]   the text mode (TextAske
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Literal, Protocol
 
@@ -41,9 +42,10 @@ class Asker(Protocol):
 
     def ask(
         self, kind: AttemptKind, attempts: Sequence[Attempt], checks: Sequence[AcceptanceCheck], *, seed: int, n: int
-    ) -> list[Answer]:
+    ) -> Iterable[Answer]:
         """`kind`: a first try, a repair of the last attempt, or a fresh start; `checks`: how a user will test it;
-        `n`: candidates wanted (an asker that samples once gives one)."""
+        `n`: candidates at most (an asker that samples once gives one). The loop takes them one at a time and
+        stops at the first that passes: an asker may ask the model for each only when it is taken."""
         ...
 
 
@@ -59,8 +61,11 @@ class TextAsker:
         max_tokens: int,
         max_continuations: int,
         prompt_budget: int | None = None,
+        together: bool = False,
     ) -> None:
         self.llm = llm
+        self.together = together
+        """Ask for all candidates in one go (`llm.candidates_together`), not each when it is wanted."""
         self.task = task
         self.on_exchange = on_exchange
         self.max_tokens = max_tokens
@@ -70,7 +75,7 @@ class TextAsker:
 
     def ask(
         self, kind: AttemptKind, attempts: Sequence[Attempt], checks: Sequence[AcceptanceCheck], *, seed: int, n: int
-    ) -> list[Answer]:
+    ) -> Iterator[Answer]:
         messages = self._repair(attempts[-1], checks) if kind == "repair" else None
         if messages is None:
             messages = prompts.start(self.task, checks)
@@ -78,6 +83,7 @@ class TextAsker:
             self.llm,
             messages,
             n=n,
+            together=self.together,
             max_tokens=self.max_tokens,
             seed=seed,
             max_continuations=self.max_continuations,
@@ -98,21 +104,28 @@ def ask_for_code(
     messages: list[Message],
     *,
     n: int = 1,
+    together: bool = False,
     max_tokens: int,
     seed: int,
     max_continuations: int,
     on_exchange: OnExchange,
-) -> list[Answer]:
-    """One call for `n` answers, plus continuations of each answer that was cut off."""
-    if n == 1:
-        completions = [llm.complete(messages, max_tokens=max_tokens, seed=seed)]
-    else:
-        completions = llm.complete_many(messages, n=n, max_tokens=max_tokens, seed=seed)
-    answers = []
-    for completion in completions:
+) -> Iterator[Answer]:
+    """Up to `n` answers, each continued where it was cut off. The first is `complete`'s; the others are sampled,
+    each asked for only when the one before was taken and found wanting, or (`together`) all in one call."""
+    for completion in _completions(llm, messages, n=n, together=together, max_tokens=max_tokens, seed=seed):
         on_exchange(messages, completion)
-        answers.append(_continued(llm, messages, completion, max_tokens, seed, max_continuations, on_exchange))
-    return answers
+        yield _continued(llm, messages, completion, max_tokens, seed, max_continuations, on_exchange)
+
+
+def _completions(
+    llm: LLM, messages: list[Message], *, n: int, together: bool, max_tokens: int, seed: int
+) -> Iterator[Completion]:
+    if together and n > 1:
+        yield from llm.complete_many(messages, n=n, max_tokens=max_tokens, seed=seed)
+        return
+    yield llm.complete(messages, max_tokens=max_tokens, seed=seed)
+    for k in range(1, n):
+        yield llm.sample(messages, max_tokens=max_tokens, seed=seed + k)
 
 
 def _continued(

@@ -149,26 +149,19 @@ class BuildRun:
         return "partial", f"partial: {passed}; still failing: {_summary(self.kept.verdict)} ({why})"
 
     def _attempt(self, number: int, kind: AttemptKind) -> Attempt:
+        """Candidates one after another, each asked for (lazily, by the asker) only when the one before failed."""
         started = time.monotonic()
         log.info("round %d/%d: %s", number, self.rules.max_rounds, kind)
         checks = self.checks.checks if self.checks is not None else []
-        self.recorder.event("ask", attempt=number, kind=kind, candidates=self.rules.candidates)
-        answers = self.parts.asker.ask(
-            kind, self.attempts, checks, seed=self.seed + number - 1, n=self.rules.candidates
-        )
-        usage = sum((answer.usage for answer in answers), Usage())
-        self.recorder.event(
-            "llm",
-            attempt=number,
-            kind=kind,
-            candidates=len(answers),
-            prompt_tokens=usage.prompt_tokens,
-            completion_tokens=usage.completion_tokens,
-            seconds=round(max(answer.seconds for answer in answers), 2),
-        )
+        n = self.rules.candidates
+        self.recorder.event("ask", attempt=number, kind=kind, candidates=n)
+        answers = self.parts.asker.ask(kind, self.attempts, checks, seed=self.seed + number - 1, n=n)
         tried: list[Attempt] = []
+        usage = Usage()
         for index, answer in enumerate(answers, 1):
-            tried.append(self._try(number, kind, answer, index, len(answers)))
+            usage += answer.usage
+            self._answered(number, kind, index, answer)
+            tried.append(self._try(number, kind, answer, index if n > 1 else 0))
             if tried[-1].verdict.passed:
                 break
         kept = max(tried, key=_closeness)
@@ -176,14 +169,25 @@ class BuildRun:
             log.info("round %d: kept candidate %d of %d checked", number, kept.candidate, len(tried))
         return kept.model_copy(update={"usage": usage, "seconds": time.monotonic() - started, "sampled": len(tried)})
 
-    def _try(self, number: int, kind: AttemptKind, answer: Answer, index: int, of: int) -> Attempt:
-        """One candidate through the trial, in the round's folder (its own, when the round sampled several)."""
-        candidate = index if of > 1 else 0
+    def _answered(self, number: int, kind: AttemptKind, index: int, answer: Answer) -> None:
+        self.recorder.event(
+            "llm",
+            attempt=number,
+            kind=kind,
+            candidate=index,
+            prompt_tokens=answer.usage.prompt_tokens,
+            completion_tokens=answer.usage.completion_tokens,
+            seconds=round(answer.seconds, 2),
+        )
+
+    def _try(self, number: int, kind: AttemptKind, answer: Answer, candidate: int) -> Attempt:
+        """One candidate (from 1; 0 when the round samples one) through the trial, in the round's folder, or its
+        own when the round may sample several."""
         code, verdict = self.parts.trial.run(answer, self.recorder.trial_dir(number, candidate), self.checks)
         attempt = Attempt(number=number, kind=kind, code=code, verdict=verdict, usage=answer.usage, candidate=candidate)
         if candidate:
             self.recorder.save_candidate(attempt)
-            log.info("candidate %d/%d: %s", index, of, _summary(verdict) if not verdict.passed else "passed")
+            log.info("candidate %d: %s", candidate, _summary(verdict) if not verdict.passed else "passed")
         return attempt
 
     def _keep(self, attempt: Attempt) -> None:

@@ -84,6 +84,7 @@ def _asker(
         recorder.chat,
         max_tokens=config.llm.max_tokens,
         max_continuations=config.loop.max_continuations,
+        together=config.llm.candidates_together,
         prompt_budget=_prompt_budget(config),
     )
 

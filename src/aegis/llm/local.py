@@ -54,6 +54,10 @@ class LocalLLM:
     def complete(self, messages: Sequence[Message], *, max_tokens: int, seed: int) -> Completion:
         return self.complete_many(messages, n=1, max_tokens=max_tokens, seed=seed)[0]
 
+    def sample(self, messages: Sequence[Message], *, max_tokens: int, seed: int) -> Completion:
+        temperature = self._config.sample_temperature
+        return self._request(messages, n=1, temperature=temperature, max_tokens=max_tokens, seed=seed)[0]
+
     def complete_many(self, messages: Sequence[Message], *, n: int, max_tokens: int, seed: int) -> list[Completion]:
         """`n` answers (at most the configured slots, `llm.candidates`): the first exactly as `complete` gives it,
         the others sampled at `sample_temperature` so they differ, in one more request that reuses the cached

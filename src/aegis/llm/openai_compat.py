@@ -37,6 +37,10 @@ class OpenAICompatLLM:
             completions += self._request(messages, n=wanted, max_tokens=max_tokens, seed=more, temperature=sampled)
         return completions[:n]
 
+    def sample(self, messages: Sequence[Message], *, max_tokens: int, seed: int) -> Completion:
+        temperature = self._config.sample_temperature
+        return self._request(messages, n=1, max_tokens=max_tokens, seed=seed, temperature=temperature)[0]
+
     def close(self) -> None:
         self._client.close()
 

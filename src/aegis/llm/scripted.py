@@ -45,6 +45,10 @@ class ScriptedLLM:
         more = min(n - 1, len(self._replies) - self._next)
         return [first, *(self.complete(messages, max_tokens=max_tokens, seed=seed + k) for k in range(1, more + 1))]
 
+    def sample(self, messages: Sequence[Message], *, max_tokens: int, seed: int) -> Completion:
+        """The next reply, as `complete` gives it: a script has no temperature."""
+        return self.complete(messages, max_tokens=max_tokens, seed=seed)
+
     def close(self) -> None:
         return None
 

@@ -17,7 +17,7 @@ installed into the host).
 from __future__ import annotations
 
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from aegis.acceptance import AcceptanceCheck, CheckSet
@@ -107,7 +107,7 @@ class SeedAsker:
 
     def ask(
         self, kind: AttemptKind, attempts: Sequence[Attempt], checks: Sequence[AcceptanceCheck], *, seed: int, n: int
-    ) -> list[Answer]:
+    ) -> Iterator[Answer]:
         """The seed never saw acceptance checks (`checks` is ignored: the bench's judge runs them) and sampled one
         program a round (`n` is ignored)."""
         if attempts:

@@ -18,7 +18,6 @@ import sys
 import time
 from pathlib import Path
 from types import FrameType
-from typing import Any
 
 from aegis.acceptance import checks_from_text
 from aegis.config import AegisConfig
@@ -27,7 +26,7 @@ from aegis.protocols import LLM
 from aegis.run.recorder import RunRecorder
 from aegis.run.redact import RedactingFilter, Redactor
 from aegis.schema import RunResult, Task
-from aegis.serve.store import Build, BuildStore
+from aegis.serve.store import Build, BuildStatus, BuildStore
 
 POLL_SECONDS = 0.3
 log = logging.getLogger("aegis")
@@ -60,18 +59,28 @@ class Worker:
 
     def run(self, build: Build) -> None:
         """One build, to a final status in the store whatever happens."""
+        status, message, rounds, seconds = self._outcome(build)
+        self.store.finish(build.id, status, self.redact(message), rounds=rounds, seconds=seconds)
+
+    def _outcome(self, build: Build) -> tuple[BuildStatus, str, int, float]:
+        """The build run, as (status, message, rounds, seconds); a cancel or stop signal counts only in here."""
         self.current = build
         try:
-            if self.stopping or (self.store.get(build.id) or build).cancel:  # asked before the handler could see it
+            if self.stopping:
+                raise KeyboardInterrupt
+            if (self.store.get(build.id) or build).cancel:  # asked before the handler could see it
                 raise BuildCancelled
             result = self._build(build)
-            self._finish(build, result.status, result.message, rounds=result.rounds, seconds=result.seconds)
+            return result.status, result.message, result.rounds, result.seconds
         except BuildCancelled:
-            self._finish(build, "cancelled", "cancelled by the user")
+            return "cancelled", "cancelled by the user", 0, 0
         except KeyboardInterrupt:
-            self._finish(build, "interrupted", "interrupted: the server stopped")
+            return "interrupted", "interrupted: the server stopped", 0, 0
         except AegisError as exc:
-            self._finish(build, "error", str(exc))
+            return "error", str(exc), 0, 0
+        except Exception as exc:  # boundary: a bug in one build must not take the worker and its model down
+            log.exception("build %s failed", build.id)
+            return "error", f"internal error: {type(exc).__name__}: {exc} (the server's log has the traceback)", 0, 0
         finally:
             self.current = None
             self.recorder = None
@@ -110,9 +119,6 @@ class Worker:
     def _progress(self, tokens: int, seconds: float) -> None:
         if self.recorder is not None:
             self.recorder.event("answer", tokens=tokens, seconds=round(seconds, 1))
-
-    def _finish(self, build: Build, status: Any, message: str, *, rounds: int = 0, seconds: float = 0) -> None:
-        self.store.finish(build.id, status, self.redact(message), rounds=rounds, seconds=seconds)
 
     def _on_cancel(self, signum: int, frame: FrameType | None) -> None:
         if self.current is not None:  # between builds there is nothing to cancel

@@ -93,7 +93,7 @@ def test_a_running_build_is_cancelled_and_the_worker_goes_on(web: AegisServer) -
 def test_a_queued_build_is_cancelled_before_it_starts_and_can_be_retried(web: AegisServer) -> None:
     slow = web.submit(SLOW_TASK)
     queued = web.submit(COUNTER_TASK)
-    assert web.build(queued)["status"] == "queued"
+    assert web.build(queued)["status"] == "queued" and web.build(queued)["ahead"] == 1
     status, body = web.request("DELETE", f"/api/builds/{queued}")
     assert status == 200 and body["status"] == "cancelled"
     web.request("DELETE", f"/api/builds/{slow}")

@@ -6,6 +6,7 @@
     store.finish(id, ...)         pass, partial, fail, error, blocked, cancelled or interrupted
     store.cancel(id)              a queued build is cancelled at once; a running one is asked to stop
     store.cancelling()            the running builds asked to stop
+    store.ahead(id)               how many builds wait or run before a queued one
     store.every()                 newest first
     store.interrupt_running()     at start: what was running when the server died is interrupted
 
@@ -120,6 +121,16 @@ class BuildStore:
         """Running builds someone asked to cancel."""
         with self._connect() as db:
             return [_build(row) for row in db.execute("SELECT * FROM builds WHERE status = 'running' AND cancel = 1")]
+
+    def ahead(self, build_id: str) -> int:
+        """Builds that wait or run before this queued one."""
+        with self._connect() as db:
+            row = db.execute(
+                "SELECT count(*) FROM builds WHERE status IN ('queued', 'running') "
+                "AND rowid < (SELECT rowid FROM builds WHERE id = ?)",
+                (build_id,),
+            ).fetchone()
+        return int(row[0])
 
     def queued(self) -> int:
         with self._connect() as db:

@@ -26,9 +26,11 @@ ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,120}")
 class Entry:
     """A build of this server, a run folder, or both."""
 
-    def __init__(self, build: Build | None, run_dir: Path | None) -> None:
+    def __init__(self, build: Build | None, run_dir: Path | None, *, ahead: int | None = None) -> None:
         self.build = build
         self.run_dir = run_dir
+        self.ahead = ahead
+        """For a queued build: how many builds wait or run before it."""
         self.info: RunInfo | None = run_info(run_dir) if run_dir else None
 
     @property
@@ -70,6 +72,7 @@ class Entry:
             "run": self.run_dir.name if self.run_dir else None,
             "thumbnail": self.thumbnail() if thumbnail else None,
             "cancel_requested": bool(build and build.cancel and not build.done),
+            "ahead": self.ahead,
         }
 
     def thumbnail(self) -> str | None:
@@ -111,7 +114,8 @@ def find(store: BuildStore, runs_dir: Path, entry_id: str) -> Entry | None:
     if not ID.fullmatch(entry_id):
         return None
     if (build := store.get(entry_id)) is not None:
-        return Entry(build, Path(build.run_dir) if build.run_dir else None)
+        ahead = store.ahead(build.id) if build.status == "queued" else None
+        return Entry(build, Path(build.run_dir) if build.run_dir else None, ahead=ahead)
     folder = runs_dir / entry_id
     if folder.is_dir() and not folder.is_symlink() and run_info(folder) is not None:
         return Entry(None, folder)

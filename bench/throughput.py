@@ -30,7 +30,7 @@ TASK = "a stopwatch with start, stop and reset buttons and a lap list"
 
 
 def measure(gguf: str, n: int, tokens: int, threads: int) -> dict[str, Any]:
-    llm = LocalLLM(LLMConfig(model=f"local:{gguf}", candidates=n, threads=threads), gguf=gguf)
+    llm = LocalLLM(LLMConfig(model=f"local:{gguf}", candidates=n, candidates_together=True, threads=threads), gguf=gguf)
     messages = prompts.start(TASK)
     llm.complete(messages[:1], max_tokens=1, seed=0)  # load the model outside the timing
     started = time.monotonic()

@@ -35,10 +35,27 @@ def write_toml(text: str, name: str = "aegis.toml") -> Path:
     return path
 
 
+@pytest.mark.parametrize(
+    ("flags", "env", "expected"),
+    [
+        ({}, {"AEGIS_LLM_MODEL": "openai:gpt-4o-mini"}, (1, 4)),
+        ({"llm": {"model": "local:/models/other.gguf"}}, {}, (2, 2)),
+        ({}, {"AEGIS_LOOP_MAX_ROUNDS": "4"}, (2, 4)),
+        ({"llm": {"candidates": 1}}, {}, (1, 2)),
+        ({"llm": {"model": "my-model", "base_url": "http://127.0.0.1:9/v1"}}, {}, (1, 4)),
+    ],
+)
+def test_the_embedded_model_has_its_own_defaults_and_anything_set_wins(
+    flags: dict[str, dict[str, object]], env: dict[str, str], expected: tuple[int, int]
+) -> None:
+    config = load_config(flags=flags, env=env)
+    assert (config.llm.candidates, config.loop.max_rounds) == expected
+
+
 def test_defaults_apply_when_nothing_is_set() -> None:
     config = load_config(env={})
     assert config.llm.model == "local"
-    assert config.loop.max_rounds == 4
+    assert (config.llm.candidates, config.loop.max_rounds) == (2, 2)  # the embedded model's own defaults
     assert config.runs.dir == Path("runs")
     assert config.package.enabled is True
 

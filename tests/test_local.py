@@ -49,7 +49,11 @@ def test_runaway_repetition_is_cut_short(tiny: Path) -> None:
 
 
 def test_the_first_of_several_answers_is_the_single_answer_and_the_rest_are_sampled(tiny: Path) -> None:
-    llm = make_llm(LLMConfig(model=f"local:{tiny}", n_ctx=512, threads=2, candidates=3, sample_temperature=1.0))
+    llm = make_llm(
+        LLMConfig(
+            model=f"local:{tiny}", n_ctx=512, threads=2, candidates=3, candidates_together=True, sample_temperature=1.0
+        )
+    )
     try:
         single = llm.complete(HELLO, max_tokens=24, seed=5)
         answers = llm.complete_many(HELLO, n=3, max_tokens=24, seed=5)
@@ -77,7 +81,15 @@ def test_a_sampled_answer_differs_from_the_single_one_and_is_repeatable(tiny: Pa
 
 
 def test_each_looping_answer_is_cut_on_its_own(tiny: Path) -> None:
-    config = LLMConfig(model=f"local:{tiny}", n_ctx=512, threads=2, candidates=3, temperature=0, sample_temperature=0)
+    config = LLMConfig(
+        model=f"local:{tiny}",
+        n_ctx=512,
+        threads=2,
+        candidates=3,
+        candidates_together=True,
+        temperature=0,
+        sample_temperature=0,
+    )
     llm = make_llm(config)
     try:
         answers = llm.complete_many(HELLO, n=3, max_tokens=400, seed=1)

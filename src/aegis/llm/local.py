@@ -47,7 +47,9 @@ class LocalLLM:
         self._gguf = Path(gguf) if gguf else None
         self._fetch = fetch or _fetch_embedded
         self._server: Any = None
-        self._slots = config.candidates
+        self._slots = config.candidates if config.candidates_together else 1
+        """Parallel llama.cpp slots, each with room for a whole context: one, unless the round's candidates are
+        asked for together (`sample` reuses the one slot's cached prompt)."""
         if self._gguf is not None:
             _check_gguf(self._gguf)
 
@@ -59,9 +61,10 @@ class LocalLLM:
         return self._request(messages, n=1, temperature=temperature, max_tokens=max_tokens, seed=seed)[0]
 
     def complete_many(self, messages: Sequence[Message], *, n: int, max_tokens: int, seed: int) -> list[Completion]:
-        """`n` answers (at most the configured slots, `llm.candidates`): the first exactly as `complete` gives it,
-        the others sampled at `sample_temperature` so they differ, in one more request that reuses the cached
-        prompt and writes them side by side in parallel slots. A looping answer is cut on its own."""
+        """`n` answers (at most the slots: `llm.candidates` with `llm.candidates_together`, else 1): the first
+        exactly as `complete` gives it, the others sampled at `sample_temperature` so they differ, in one more
+        request that reuses the cached prompt and writes them side by side in parallel slots. A looping answer is
+        cut on its own."""
         n = max(1, min(n, self._slots))
         first = self._request(messages, n=1, temperature=self._config.temperature, max_tokens=max_tokens, seed=seed)
         if n == 1:

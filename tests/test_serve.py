@@ -325,3 +325,14 @@ def test_a_worker_that_dies_is_replaced_and_its_build_kept_as_interrupted(web: A
     after = web.submit(COUNTER_TASK)
     assert web.follow(after)[-1][1]["status"] == "pass"
     assert worker_pids(web.runs / "serve.sqlite3") not in ([], [dead])
+
+
+def test_sigterm_stops_the_server_like_ctrl_c(tmp_path: Path, model: ScriptedServer) -> None:
+    web = AegisServer(tmp_path, model).start()
+    slow = web.submit(SLOW_TASK)
+    web.follow_until(slow, "ask")
+    run = web.build(slow)["run"]
+    assert web.stop(signal.SIGTERM) == 130
+    assert "stopping the workers" in web.log.read_text()
+    assert json.loads((web.runs / run / "metadata.json").read_text())["status"] == "interrupted"
+    assert worker_pids(web.runs / "serve.sqlite3") == []

@@ -6,7 +6,9 @@ Exit codes: 0 stopped with Ctrl-C, 1 cannot listen or open the queue, 2 usage or
 from __future__ import annotations
 
 import ipaddress
+import signal
 import socket
+from types import FrameType
 from typing import Annotated
 
 import typer
@@ -67,12 +69,17 @@ def _serve(config: AegisConfig) -> None:
     app = create_app(Settings(store=store, config=config, token=token, loopback=loopback))
     server = uvicorn.Server(uvicorn.Config(app, log_level="warning", timeout_graceful_shutdown=2))
     pool.start()
+    signal.signal(signal.SIGTERM, _stop)  # uvicorn re-raises the signal it stopped on: let SIGTERM end like Ctrl-C
     try:
         console.print(f"AEGIS is serving on {plain(_url(listener, config.serve.host, token))}  (Ctrl-C stops it)")
         server.run(sockets=[listener])
     finally:
         console.print("stopping the workers (a build in progress is kept as interrupted)")
         pool.stop()
+
+
+def _stop(signum: int, frame: FrameType | None) -> None:
+    raise KeyboardInterrupt
 
 
 def _listen(host: str, port: int) -> socket.socket:

@@ -336,3 +336,23 @@ def test_sigterm_stops_the_server_like_ctrl_c(tmp_path: Path, model: ScriptedSer
     assert "stopping the workers" in web.log.read_text()
     assert json.loads((web.runs / run / "metadata.json").read_text())["status"] == "interrupted"
     assert worker_pids(web.runs / "serve.sqlite3") == []
+
+
+def test_a_run_folder_file_is_read_only_through_plain_folders_and_a_plain_file(tmp_path: Path) -> None:
+    from aegis.serve.runs import open_inside, zip_run
+
+    run = tmp_path / "run"
+    (run / "attempts" / "1").mkdir(parents=True)
+    (run / "attempts" / "1" / "app.py").write_text("print(1)\n")
+    (run / "attempts" / "1" / "app.py").chmod(0o755)
+    (run / "elsewhere").symlink_to(run / "attempts")
+    (run / "secret").symlink_to("/etc/passwd")
+    os.mkfifo(run / "pipe")  # opening it must not block the server
+    handle = open_inside(run, "attempts/1/app.py")
+    assert handle is not None and handle.read() == b"print(1)\n"
+    handle.close()
+    for refused in ("elsewhere/1/app.py", "secret", "pipe", "attempts/../secret", "/etc/passwd", "attempts/1"):
+        assert open_inside(run, refused) is None, refused
+    with zipfile.ZipFile(zip_run(run, tmp_path / "run.zip")) as archive:
+        assert archive.namelist() == ["run/attempts/1/app.py"]
+        assert archive.getinfo("run/attempts/1/app.py").external_attr >> 16 & 0o777 == 0o755

@@ -13,33 +13,47 @@ every other file is a download, and none may run script on this origin (Content-
 
 from __future__ import annotations
 
+import os
 import tempfile
-from pathlib import Path
-from typing import Any
+from collections.abc import Iterator
+from pathlib import Path, PurePosixPath
+from typing import Any, BinaryIO
+from urllib.parse import quote
 
 from fastapi import APIRouter, HTTPException
-from fastapi.responses import FileResponse, PlainTextResponse
+from fastapi.responses import FileResponse, PlainTextResponse, StreamingResponse
 from starlette.background import BackgroundTask
 
 from aegis.errors import AegisError
-from aegis.serve.runs import diff, inside, list_benches, zip_run
+from aegis.serve.runs import diff, inside, list_benches, open_inside, zip_run
 from aegis.serve.settings import SettingsDep, entry_of
 from aegis.serve.views import ID
 
 router = APIRouter(tags=["files"])
 INLINE = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg"}
 SAFE_HEADERS = {"Content-Security-Policy": "sandbox", "X-Content-Type-Options": "nosniff"}
+CHUNK = 1 << 16
 
 
 @router.get("/api/builds/{build_id}/files/{path:path}", summary="A file of the build's run folder")
-def file(build_id: str, path: str, settings: SettingsDep) -> FileResponse:
+def file(build_id: str, path: str, settings: SettingsDep) -> StreamingResponse:
+    """Sent from the file as it was opened (never through a link), not from its name again."""
     found = entry_of(settings, build_id)
-    target = inside(found.run_dir, path) if found.run_dir else None
-    if target is None:
+    handle = open_inside(found.run_dir, path) if found.run_dir else None
+    if handle is None:
         raise HTTPException(404, f"no file {path!r} in this build's run folder")
-    if (media := INLINE.get(target.suffix.lower())) is not None:
-        return FileResponse(target, media_type=media, headers=SAFE_HEADERS)
-    return FileResponse(target, filename=target.name, media_type="application/octet-stream", headers=SAFE_HEADERS)
+    name = PurePosixPath(path).name
+    headers = {**SAFE_HEADERS, "Content-Length": str(os.fstat(handle.fileno()).st_size)}
+    if (media := INLINE.get(PurePosixPath(name).suffix.lower())) is None:
+        media = "application/octet-stream"
+        headers["Content-Disposition"] = f"attachment; filename*=utf-8''{quote(name)}"
+    return StreamingResponse(_chunks(handle), media_type=media, headers=headers)
+
+
+def _chunks(handle: BinaryIO) -> Iterator[bytes]:
+    with handle:
+        while chunk := handle.read(CHUNK):
+            yield chunk
 
 
 @router.get("/api/builds/{build_id}/zip", summary="The whole run folder as a zip")

@@ -3,7 +3,10 @@
     list_runs(root)            every run folder (CLI runs too), newest first, from its metadata.json
     list_benches(root)         every bench folder (summary.json, report.html)
     attempts(run_dir)          each round: kind, verdict, problems and the action behind each, screenshots, checks
-    inside(folder, relative)   a file of the folder, or None: no `..`, no absolute path, no link anywhere on the way
+    open_inside(folder, rel)   a file of the folder opened for reading, or None: no `..`, no absolute path, no
+                               link anywhere on the way, checked as it is opened (a link swapped in later is
+                               never followed)
+    inside(folder, relative)   the same file's path, where only whether it is there matters
     diff(run_dir, number)      the round's program against the round before, as a unified diff
     mark_stopped(run_dir, ...) a run whose process was killed is finalized here (metadata.json)
 
@@ -16,10 +19,13 @@ from __future__ import annotations
 import difflib
 import json
 import os
+import shutil
 import stat
+import time
+import zipfile
 from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Any
+from pathlib import Path, PurePosixPath
+from typing import Any, BinaryIO
 
 from aegis.paths import ATTEMPTS, attempt_app, attempt_dir, replace_file
 
@@ -55,18 +61,25 @@ class AttemptInfo:
     coverage: dict[str, Any] | None = None
 
 
-def read_json(path: Path) -> Any:
+def read_json(folder: Path, relative: str) -> Any:
     """A JSON file written by AEGIS, or None when it is missing, a link, or not JSON."""
+    data = read_bytes(folder, relative)
     try:
-        if not stat.S_ISREG(path.lstat().st_mode):
-            return None
-        return json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        return json.loads(data) if data is not None else None
+    except ValueError:
         return None
 
 
+def read_bytes(folder: Path, relative: str) -> bytes | None:
+    handle = open_inside(folder, relative)
+    if handle is None:
+        return None
+    with handle:
+        return handle.read()
+
+
 def run_info(folder: Path) -> RunInfo | None:
-    meta = read_json(folder / METADATA)
+    meta = read_json(folder, METADATA)
     if not isinstance(meta, dict):
         return None
     task = _dict(meta.get("task"))
@@ -91,7 +104,7 @@ def list_benches(root: Path) -> list[dict[str, Any]]:
     """Bench folders: their name, summary totals, and whether report.html is there."""
     benches = []
     for folder in _folders(root):
-        summary = read_json(folder / "summary.json")
+        summary = read_json(folder, "summary.json")
         if isinstance(summary, dict):
             report = inside(folder, "report.html") is not None
             totals = _dict(summary.get("totals"))
@@ -105,7 +118,7 @@ def attempts(run_dir: Path) -> list[AttemptInfo]:
     kinds = {e.get("attempt"): e.get("kind") for e in events(run_dir) if e.get("event") == "verdict"}
     found = []
     for number in _attempt_numbers(run_dir):
-        verdict = read_json(attempt_dir(run_dir, number) / "verdict.json")
+        verdict = read_json(run_dir, (attempt_dir(Path(), number) / "verdict.json").as_posix())
         if isinstance(verdict, dict):
             found.append(_attempt(run_dir, number, str(kinds.get(number, "")), verdict))
     return found
@@ -152,10 +165,10 @@ def _attempt_numbers(run_dir: Path) -> list[int]:
 
 def events(run_dir: Path) -> list[dict[str, Any]]:
     """Every whole line of events.jsonl that parses."""
-    path = inside(run_dir, EVENTS)
-    if path is None:
+    data = read_bytes(run_dir, EVENTS)
+    if data is None:
         return []
-    lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+    lines = data.decode("utf-8", errors="replace").splitlines()
     return [event for line in lines if isinstance(event := _parse(line), dict)]
 
 
@@ -166,21 +179,44 @@ def _parse(line: str) -> Any:
         return None
 
 
-def inside(folder: Path, relative: str) -> Path | None:
-    """`folder/relative` if it is a plain file reached without `..`, an absolute path or any link; else None."""
-    parts = Path(relative).parts
-    if not parts or Path(relative).is_absolute() or any(part in ("..", ".", "") for part in parts):
+def open_inside(folder: Path, relative: str) -> BinaryIO | None:
+    """`folder/relative` opened for reading if it is a plain file reached without `..`, an absolute path or any
+    link; else None. Each part is opened relative to the one before and never through a link (O_NOFOLLOW), so a
+    program that swaps a checked file or folder for a link cannot redirect the read."""
+    parts = PurePosixPath(relative).parts
+    if not parts or relative.startswith("/") or any(part in ("..", ".", "") for part in parts):
         return None
-    path = folder
+    flags = os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC
     try:
-        for part in parts:
-            path = path / part
-            mode = path.lstat().st_mode
-            if stat.S_ISLNK(mode):
-                return None
+        at = os.open(folder, flags | os.O_DIRECTORY)
     except OSError:
         return None
-    return path if stat.S_ISREG(mode) else None
+    try:
+        for part in parts[:-1]:
+            parent, at = at, -1
+            try:
+                at = os.open(part, flags | os.O_DIRECTORY, dir_fd=parent)
+            finally:
+                os.close(parent)
+        fd = os.open(parts[-1], flags | os.O_NONBLOCK, dir_fd=at)
+    except OSError:
+        return None
+    finally:
+        if at >= 0:
+            os.close(at)
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        os.close(fd)
+        return None
+    return os.fdopen(fd, "rb")
+
+
+def inside(folder: Path, relative: str) -> Path | None:
+    """`folder/relative` if `open_inside` would open it; for reading, use `open_inside` itself."""
+    handle = open_inside(folder, relative)
+    if handle is None:
+        return None
+    handle.close()
+    return folder / relative
 
 
 def diff(run_dir: Path, number: int) -> str:
@@ -197,13 +233,13 @@ def diff(run_dir: Path, number: int) -> str:
 def _program(run_dir: Path, number: int) -> str | None:
     if number < 1:
         return None
-    path = inside(run_dir, attempt_app(Path(), number).as_posix())
-    return path.read_text(encoding="utf-8", errors="replace") if path else None
+    data = read_bytes(run_dir, attempt_app(Path(), number).as_posix())
+    return data.decode("utf-8", errors="replace") if data is not None else None
 
 
 def mark_stopped(run_dir: Path, status: str, message: str) -> None:
     """A run whose process was killed before it could finalize: its metadata says so now."""
-    meta = read_json(run_dir / METADATA)
+    meta = read_json(run_dir, METADATA)
     if isinstance(meta, dict) and meta.get("status") == "running":
         replace_file(run_dir / METADATA, json.dumps({**meta, "status": status, "message": message}, indent=2) + "\n")
 
@@ -221,15 +257,27 @@ def _folders(root: Path) -> list[Path]:
     return [Path(entry.path) for entry in entries if entry.is_dir(follow_symlinks=False)]
 
 
+def _entry(handle: BinaryIO, name: str) -> zipfile.ZipInfo:
+    """The zip entry for an open file: its time and permissions (an executable stays executable)."""
+    info = os.fstat(handle.fileno())
+    entry = zipfile.ZipInfo(name, date_time=time.localtime(info.st_mtime)[:6])
+    entry.external_attr = (info.st_mode & 0xFFFF) << 16
+    entry.compress_type = zipfile.ZIP_DEFLATED
+    return entry
+
+
 def zip_run(run_dir: Path, target: Path) -> Path:
     """The run folder as a zip at `target`: plain files only (links and devices are left out)."""
-    import zipfile
-
     with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
         for dirpath, dirnames, filenames in os.walk(run_dir):
             dirnames.sort()
             for name in sorted(filenames):
                 relative = (Path(dirpath) / name).relative_to(run_dir).as_posix()
-                if (path := inside(run_dir, relative)) is not None and name != ".reserve":
-                    archive.write(path, f"{run_dir.name}/{relative}")
+                handle = open_inside(run_dir, relative) if name != ".reserve" else None
+                if handle is not None:
+                    with (
+                        handle,
+                        archive.open(_entry(handle, f"{run_dir.name}/{relative}"), "w", force_zip64=True) as out,
+                    ):
+                        shutil.copyfileobj(handle, out)
     return target

@@ -15,7 +15,7 @@ import json
 from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 
-from aegis.serve.runs import EVENTS, inside
+from aegis.serve.runs import EVENTS, open_inside
 from aegis.serve.views import Entry
 
 POLL_SECONDS = 0.25
@@ -51,10 +51,10 @@ async def build_events(lookup: Callable[[], Entry | None]) -> AsyncIterator[str]
 
 def _new_lines(run_dir: Path | None, offset: int) -> tuple[list[str], int]:
     """Whole lines of events.jsonl past `offset`, each checked to be one JSON object, and the new offset."""
-    path = inside(run_dir, EVENTS) if run_dir else None
-    if path is None:
+    handle = open_inside(run_dir, EVENTS) if run_dir else None
+    if handle is None:
         return [], offset
-    with path.open("rb") as handle:
+    with handle:
         handle.seek(offset)
         data = handle.read()
     end = data.rfind(b"\n") + 1

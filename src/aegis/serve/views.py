@@ -86,7 +86,7 @@ class Entry:
         run_dir = self.run_dir
         detail = self.summary()
         detail["rounds_detail"] = [asdict(a) for a in attempts(run_dir)] if run_dir else []
-        detail["requirements"] = _list(read_json(run_dir / "requirements.json")) if run_dir else []
+        detail["requirements"] = _list(read_json(run_dir, "requirements.json")) if run_dir else []
         detail["package"] = self._package()
         detail["app"] = inside(run_dir, final_app(Path()).as_posix()) is not None if run_dir else False
         detail["checks"] = self.build.checks if self.build else None

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from aegis.paths import final_app
-from aegis.serve.runs import RunInfo, attempts, events, inside, list_runs, read_json, run_info
+from aegis.serve.runs import AttemptInfo, RunInfo, attempts, events, inside, list_runs, read_json, run_info
 from aegis.serve.store import Build, BuildStore
 
 ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,120}")
@@ -76,16 +76,14 @@ class Entry:
         }
 
     def thumbnail(self) -> str | None:
-        """The last round's first screenshot, relative to the run folder."""
-        if self.run_dir is None:
-            return None
-        rounds = attempts(self.run_dir)
-        return next((shot for attempt in reversed(rounds) for shot in attempt.screenshots), None)
+        return _thumbnail(attempts(self.run_dir)) if self.run_dir else None
 
     def detail(self) -> dict[str, Any]:
+        """The summary and the rounds, each round read once."""
         run_dir = self.run_dir
-        detail = self.summary()
-        detail["rounds_detail"] = [asdict(a) for a in attempts(run_dir)] if run_dir else []
+        rounds = attempts(run_dir) if run_dir else []
+        detail = self.summary(thumbnail=False) | {"thumbnail": _thumbnail(rounds)}
+        detail["rounds_detail"] = [asdict(a) for a in rounds]
         detail["requirements"] = _list(read_json(run_dir, "requirements.json")) if run_dir else []
         detail["package"] = self._package()
         detail["app"] = inside(run_dir, final_app(Path()).as_posix()) is not None if run_dir else False
@@ -132,6 +130,11 @@ def every(store: BuildStore, runs_dir: Path) -> list[Entry]:
         if info.name not in linked and info.task_id not in ids:
             entries.append(Entry(None, runs_dir / info.name))
     return sorted(entries, key=lambda e: e.created, reverse=True)
+
+
+def _thumbnail(rounds: list[AttemptInfo]) -> str | None:
+    """The last round's first screenshot, relative to the run folder."""
+    return next((shot for attempt in reversed(rounds) for shot in attempt.screenshots), None)
 
 
 def _relative(run_dir: Path, path: str) -> str | None:

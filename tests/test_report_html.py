@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import struct
 import zlib
 from collections.abc import Iterator
@@ -11,16 +10,12 @@ from typing import Any
 from urllib.parse import unquote, urlparse
 
 import pytest
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
 
 from aegis.bench.html import write_report
 from aegis.bench.models import BenchRow, RowAcceptance
+from browser import NEEDS_CHROMIUM, headless_chromium
 
-CHROMIUM, CHROMEDRIVER = shutil.which("chromium"), shutil.which("chromedriver")
-pytestmark = pytest.mark.skipif(
-    not (CHROMIUM and CHROMEDRIVER), reason="needs chromium and chromedriver (apt-get install chromium chromium-driver)"
-)
+pytestmark = NEEDS_CHROMIUM
 
 
 def write_png(path: Path, width: int, height: int) -> None:
@@ -130,11 +125,7 @@ def summary() -> dict[str, Any]:
 @pytest.fixture
 def browser(monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
     monkeypatch.setenv("SE_OFFLINE", "1")  # never let Selenium Manager fetch a driver
-    options = webdriver.ChromeOptions()
-    options.binary_location = str(CHROMIUM)
-    for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1600,1000"):
-        options.add_argument(argument)
-    driver = webdriver.Chrome(options=options, service=Service(executable_path=CHROMEDRIVER))
+    driver = headless_chromium("1600,1000")
     yield driver
     driver.quit()
 

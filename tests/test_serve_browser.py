@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import signal
 import time
 from collections.abc import Callable, Iterator
@@ -10,19 +9,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from selenium import webdriver
 from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.support.ui import WebDriverWait
 
+from browser import NEEDS_CHROMIUM, headless_chromium
 from fakeserver import Reply, ScriptedServer
 from helpers import COUNTER_APP, fenced
 from serving import AegisServer
 
-CHROMIUM, CHROMEDRIVER = shutil.which("chromium"), shutil.which("chromedriver")
-pytestmark = pytest.mark.skipif(
-    not (CHROMIUM and CHROMEDRIVER), reason="needs chromium and chromedriver (apt-get install chromium chromium-driver)"
-)
+pytestmark = NEEDS_CHROMIUM
 COUNTER_TASK = "a window with a button that counts clicks"
 SLOW_TASK = "a slow counter"
 
@@ -44,13 +39,7 @@ def downloads(tmp_path: Path) -> Path:
 @pytest.fixture
 def browser(monkeypatch: pytest.MonkeyPatch, downloads: Path) -> Iterator[Any]:
     monkeypatch.setenv("SE_OFFLINE", "1")  # never let Selenium Manager fetch a driver
-    options = webdriver.ChromeOptions()
-    options.binary_location = str(CHROMIUM)
-    for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1300,1000"):
-        options.add_argument(argument)
-    options.add_experimental_option("prefs", {"download.default_directory": str(downloads)})
-    driver = webdriver.Chrome(options=options, service=Service(executable_path=CHROMEDRIVER))
-    driver.execute_cdp_cmd("Browser.setDownloadBehavior", {"behavior": "allow", "downloadPath": str(downloads)})
+    driver = headless_chromium("1300,1000", downloads=downloads)
     yield driver
     driver.quit()
 

@@ -8,6 +8,7 @@ import json
 import os
 import signal
 import tarfile
+import time
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -325,6 +326,25 @@ def test_a_worker_that_dies_is_replaced_and_its_build_kept_as_interrupted(web: A
     after = web.submit(COUNTER_TASK)
     assert web.follow(after)[-1][1]["status"] == "pass"
     assert worker_pids(web.runs / "serve.sqlite3") not in ([], [dead])
+
+
+def test_a_burst_of_cancel_signals_still_finalizes_the_run_folder(web: AegisServer) -> None:
+    """Only the first signal stops the build: the ones after it must not cut into the writing of its run folder
+    (the supervisor repeats a cancel; a server killed by `kill -9` sends SIGTERM once per thread)."""
+    slow = web.submit(SLOW_TASK)
+    web.follow_until(slow, "ask")
+    (worker,) = worker_pids(web.runs / "serve.sqlite3")
+    end = time.monotonic() + 0.5
+    while time.monotonic() < end:
+        os.kill(worker, signal.SIGUSR1)
+        time.sleep(0.0005)
+    stopped = web.wait_for(slow, "cancelled", timeout=30)
+    run_dir = web.runs / stopped["run"]
+    assert json.loads((run_dir / "metadata.json").read_text())["status"] == "cancelled"
+    assert '"event": "finish"' in (run_dir / "events.jsonl").read_text()
+    after = web.submit(COUNTER_TASK)
+    assert web.follow(after)[-1][1]["status"] == "pass"
+    assert worker_pids(web.runs / "serve.sqlite3") == [worker]  # the same worker, its model kept
 
 
 def test_sigterm_stops_the_server_like_ctrl_c(tmp_path: Path, model: ScriptedServer) -> None:

@@ -40,6 +40,8 @@ class Worker:
         self.current: Build | None = None
         self.recorder: RunRecorder | None = None
         self.stopping = False
+        self.signalled = False
+        """The build in progress was already told to stop (a signal raises in a build once)."""
         self.redact = Redactor()
 
     def serve(self) -> None:
@@ -64,6 +66,7 @@ class Worker:
 
     def _outcome(self, build: Build) -> tuple[BuildStatus, str, int, float]:
         """The build run, as (status, message, rounds, seconds); a cancel or stop signal counts only in here."""
+        self.signalled = False
         self.current = build
         try:
             if self.stopping:
@@ -121,13 +124,19 @@ class Worker:
             self.recorder.event("answer", tokens=tokens, seconds=round(seconds, 1))
 
     def _on_cancel(self, signum: int, frame: FrameType | None) -> None:
-        if self.current is not None:  # between builds there is nothing to cancel
-            raise BuildCancelled
+        self._stop_build(BuildCancelled)
 
     def _on_stop(self, signum: int, frame: FrameType | None) -> None:
         self.stopping = True
-        if self.current is not None:
-            raise KeyboardInterrupt
+        self._stop_build(KeyboardInterrupt)
+
+    def _stop_build(self, stop: type[BaseException]) -> None:
+        """Raise `stop` in the build in progress, once: a later signal would cut into the finalizing of its run
+        folder. Signals come more than once: the supervisor repeats a cancel until the build stops, and a server
+        killed with `kill -9` sends its death signal once for each of its threads."""
+        if self.current is not None and not self.signalled:  # between builds there is nothing to stop
+            self.signalled = True
+            raise stop
 
 
 def main(argv: list[str]) -> int:

@@ -80,6 +80,29 @@ def test_of_two_failing_candidates_the_one_that_showed_its_window_is_closer(serv
     assert "1 / 0" in Path(result.run_dir, "attempts/1/app.py").read_text()
 
 
+def test_repair_mix_fresh_starts_the_later_candidates_of_a_repair_afresh(server: ScriptedServer, config_for) -> None:
+    """Round 2: the first candidate repairs the crash (and crashes again); the second starts from the task, told
+    what failed, and passes."""
+    server.add(fenced(CRASHING_APP), fenced(CRASHING_APP), fenced(CRASHING_APP), fenced(COUNTER_APP))
+    result = build(config_for(server, llm={"candidates": 2}, loop={"max_rounds": 2, "repair_mix": "fresh"}))
+
+    assert result.status == "pass" and (result.rounds, result.attempts[1].candidate) == (2, 2)
+    task, repair, fresh = (server.requests[i]["messages"] for i in (0, 2, 3))
+    assert len(repair) == 4 and "self.average = 10 / self.count" in repair[2]["content"]
+    assert len(fresh) == 2 and fresh[0] == task[0]  # no program: the system rules, then the task
+    assert fresh[1]["content"].startswith(task[1]["content"]) and "ZeroDivisionError" in fresh[1]["content"]
+    assert server.requests[3]["temperature"] == 0.2 and server.requests[3]["seed"] != server.requests[2]["seed"]
+
+
+def test_repair_mix_repair_samples_every_candidate_from_the_repair(server: ScriptedServer, config_for) -> None:
+    server.add(fenced(CRASHING_APP), fenced(CRASHING_APP), fenced(CRASHING_APP), fenced(COUNTER_APP))
+    result = build(config_for(server, llm={"candidates": 2}, loop={"max_rounds": 2, "repair_mix": "repair"}))
+
+    assert result.status == "pass"
+    assert server.requests[3]["messages"] == server.requests[2]["messages"]
+    assert server.requests[3]["temperature"] == 0.8
+
+
 def test_candidates_asked_together_come_from_one_request_with_n(server: ScriptedServer, config_for) -> None:
     server.add(fenced(CRASHING_APP), fenced(COUNTER_APP), fenced(CRASHING_APP))
     result = build(config_for(server, llm={"candidates": 3, "candidates_together": True}))

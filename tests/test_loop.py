@@ -107,8 +107,11 @@ def test_same_problem_twice_regenerates_from_scratch(server: ScriptedServer, con
     server.add(fenced(CRASHING_APP), fenced(CRASHING_APP), fenced(COUNTER_APP))
     result = build(config_for(server))
     assert [a.kind for a in result.attempts] == ["generate", "repair", "regenerate"]
-    third = server.requests[2]["messages"]
-    assert len(third) == 2 and third[-1]["role"] == "user"  # no old code, no repair feedback
+    first, third = server.requests[0]["messages"], server.requests[2]["messages"]
+    assert len(third) == 2 and third[-1]["role"] == "user"  # no old code
+    assert third[-1]["content"].startswith(first[-1]["content"])  # the same task, then what failed before
+    assert "failed like this" in third[-1]["content"] and "ZeroDivisionError" in third[-1]["content"]
+    assert "failed like this" not in first[-1]["content"]
     assert server.requests[2]["seed"] != server.requests[0]["seed"]
 
 

@@ -36,7 +36,8 @@ def test_a_simulated_progress_an_empty_handler_and_not_implemented_are_placehold
     found = find_placeholders((APPS / "converter_shell.py").read_text())
     assert names(found) == ["convert", "load_model", "export"]
     assert "Simulate conversion process" in found[0].message
-    assert "its body is empty" in found[1].message and "NotImplementedError" in found[2].message
+    assert "connected to a control but does nothing" in found[1].message
+    assert "NotImplementedError" in found[2].message and "implement what it stands for" in found[2].message
 
 
 def test_real_features_with_a_todo_a_message_box_or_an_empty_override_are_not() -> None:

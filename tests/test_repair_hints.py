@@ -17,6 +17,13 @@ REAL = {  # messages of stuck rounds in the easy bench, embedded model (2026-12-
     "TypeError: MainWindow.add() takes 1 positional argument but 2 were given": "A signal passes its value",
     "AttributeError: 'NoneType' object has no attribute 'start'": "still None",
     "acceptance check 'counts down after Start': there is no field to type into": "Add a QLineEdit",
+    "acceptance check 'runs after Start': after click 'Start', wait 1.5: the window did not change in 2.9 s": (
+        "starts a QTimer"
+    ),
+    "TypeError: 'PySide6.QtWidgets.QBoxLayout.addWidget' called with wrong argument types:\n"
+    "  PySide6.QtWidgets.QBoxLayout.addWidget(list)\nSupported signatures:": "not a list",
+    "acceptance check 'the snake moves': the app raised AttributeError: 'ArrowType' object has no attribute 'y' "
+    "while waiting 1.5 s": "not directions",
 }
 
 
@@ -33,6 +40,9 @@ def test_a_repeated_error_gets_its_advice_in_the_repair_prompt(message: str) -> 
         "AttributeError: 'MainWindow' object has no attribute 'update_time'",
         "acceptance check 'adds a task': no field 'Task' (fields: 'Title')",
         "TypeError: unsupported operand type(s) for +: 'int' and 'str'",
+        "acceptance check 'resets': after click 'Start', wait 1.2, click 'Reset': the window did not change in 1.3 s",
+        "TypeError: 'PySide6.QtWidgets.QWidget.__init__' called with wrong argument types:\n"
+        "  PySide6.QtWidgets.QWidget.__init__(QGridLayout)",
     ],
 )
 def test_other_errors_get_no_advice(message: str) -> None:

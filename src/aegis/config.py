@@ -92,6 +92,10 @@ class LoopConfig(Section):
     """Cap on the length of the spec answer, in tokens."""
     max_continuations: int = Field(default=2, ge=0)
     """How often to ask the model to continue an answer that was cut off."""
+    repair_mix: Literal["repair", "fresh"] = "repair"
+    """A repair round with several candidates: `repair` samples each from the repair prompt; `fresh` asks the
+    first from it and starts the others afresh from the task, told what failed (a small model often answers a
+    repair prompt with the same program)."""
 
 
 class ProbeConfig(Section):

@@ -8,6 +8,7 @@ Asker.ask(kind, attempts, checks, seed, n) -> answers   the text mode (TextAsker
 
 from __future__ import annotations
 
+import itertools
 import logging
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -62,10 +63,13 @@ class TextAsker:
         max_continuations: int,
         prompt_budget: int | None = None,
         together: bool = False,
+        fresh_candidates: bool = False,
     ) -> None:
         self.llm = llm
         self.together = together
         """Ask for all candidates in one go (`llm.candidates_together`), not each when it is wanted."""
+        self.fresh_candidates = fresh_candidates
+        """In a repair round, candidates after the first start afresh, told what failed (`loop.repair_mix`)."""
         self.task = task
         self.on_exchange = on_exchange
         self.max_tokens = max_tokens
@@ -76,9 +80,18 @@ class TextAsker:
     def ask(
         self, kind: AttemptKind, attempts: Sequence[Attempt], checks: Sequence[AcceptanceCheck], *, seed: int, n: int
     ) -> Iterator[Answer]:
-        messages = self._repair(attempts[-1], checks) if kind == "repair" else None
-        if messages is None:
-            messages = prompts.start(self.task, checks)
+        """A first try; a repair; or a fresh start that lists what failed last time (a regenerate, a repair that
+        would not fit the context, and with `fresh_candidates` every repair candidate after the first)."""
+        failed = attempts[-1].verdict.failures if attempts else []
+        repair = self._repair(attempts[-1], checks) if kind == "repair" else None
+        fresh = prompts.start(self.task, checks, avoid=failed if kind != "generate" else ())
+        if repair is None:
+            return self._answers(fresh, n=n, seed=seed)
+        if not self.fresh_candidates or self.together or n == 1:
+            return self._answers(repair, n=n, seed=seed)
+        return itertools.chain(self._answers(repair, n=1, seed=seed), self._answers(fresh, n=n - 1, seed=seed + 1))
+
+    def _answers(self, messages: list[Message], *, n: int, seed: int) -> Iterator[Answer]:
         return ask_for_code(
             self.llm,
             messages,

@@ -85,6 +85,7 @@ def _asker(
         max_tokens=config.llm.max_tokens,
         max_continuations=config.loop.max_continuations,
         together=config.llm.candidates_together,
+        fresh_candidates=config.loop.repair_mix == "fresh",
         prompt_budget=_prompt_budget(config),
     )
 

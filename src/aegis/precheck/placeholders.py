@@ -73,6 +73,7 @@ USER_SIGNALS = frozenset(
     }
 )
 """Signals that fire because the user did something: an empty handler there is a control that does nothing."""
+EMPTY = "its body is empty"
 
 
 def find_placeholders(code: str) -> list[Problem]:
@@ -99,7 +100,7 @@ def _marker(func: ast.FunctionDef | ast.AsyncFunctionDef, comments: dict[int, st
     if any(_raises_not_implemented(statement) for statement in body):
         return "raise NotImplementedError"
     if func.name in connected and all(_empty(statement) for statement in body):
-        return "its body is empty"
+        return EMPTY
     end = func.end_lineno or func.lineno
     texts = [comments[line] for line in range(func.lineno, end + 1) if line in comments]
     texts += [s.value for s in ast.walk(func) if isinstance(s, ast.Constant) and isinstance(s.value, str)]
@@ -187,11 +188,13 @@ def _comments(code: str) -> dict[int, str]:
 
 
 def _problem(func: ast.FunctionDef | ast.AsyncFunctionDef, marker: str) -> Problem:
-    quote = marker if len(marker) <= 90 else marker[:89] + "…"
-    return Problem(
-        kind="placeholder",
-        message=(
-            f"{func.name}() (line {func.lineno}) is a placeholder, not a feature: it only shows or asks something "
-            f"and the code says so ('{quote}'); implement what it stands for"
-        ),
-    )
+    where = f"{func.name}() (line {func.lineno})"
+    if marker == EMPTY:
+        message = f"{where} is connected to a control but does nothing (its body is empty); write what it must do"
+    else:
+        quote = marker if len(marker) <= 90 else marker[:89] + "…"
+        message = (
+            f"{where} is a placeholder, not a feature: it only shows or asks something and the code says so "
+            f"('{quote}'); implement what it stands for"
+        )
+    return Problem(kind="placeholder", message=message)

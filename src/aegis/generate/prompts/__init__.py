@@ -37,12 +37,14 @@ def render(name: str, **values: object) -> str:
     return _env.get_template(f"{name}.j2").render(**values).strip()
 
 
-def start(task: str, checks: Sequence[AcceptanceCheck] = ()) -> list[Message]:
-    """The stable prefix: system rules, then the task and how a user will test it (one line a check)."""
+def start(task: str, checks: Sequence[AcceptanceCheck] = (), avoid: Sequence[Problem] = ()) -> list[Message]:
+    """The stable prefix: system rules, then the task and how a user will test it (one line a check). A fresh
+    start after failed rounds also lists what went wrong in them (`avoid`), after the task, without the program."""
     views = [{"name": c.name, "steps": [_step_view(s) for s in c.steps]} for c in checks]
+    notes = [(_trimmed(p).message, hint(p)) for p in list(avoid)[:MAX_PROBLEMS]]
     return [
         Message(role="system", content=render("system")),
-        Message(role="user", content=render("generate", task=task, checks=views)),
+        Message(role="user", content=render("generate", task=task, checks=views, avoid=notes)),
     ]
 
 

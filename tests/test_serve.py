@@ -198,6 +198,26 @@ def test_a_server_on_another_address_needs_its_token(tmp_path: Path, model: Scri
     )
 
 
+def test_a_build_on_a_hosted_model_gets_its_defaults_not_the_embedded_models(
+    tmp_path: Path, model: ScriptedServer
+) -> None:
+    """The server's default is an embedded model (2 candidates x 2 rounds); a build that asks for a hosted one
+    gets 1 x 4, as `aegis build -m` would, and a setting the server was given still holds for both."""
+    toml = tmp_path / "aegis.toml"
+    toml.write_text('[serve]\nmodels = ["scripted-model"]\n[loop]\nmax_total_tokens = 50000\n')
+    local = f"local:{tmp_path / 'never-loaded.gguf'}"
+    with AegisServer(tmp_path, model, "--model", local, "--config", str(toml)) as web:
+        hosted = web.submit(COUNTER_TASK, model="scripted-model")
+        assert web.follow(hosted)[-1][1]["status"] == "pass"
+        config = json.loads((web.runs / web.build(hosted)["run"] / "metadata.json").read_text())["config"]
+    assert (config["llm"]["model"], config["llm"]["candidates"], config["loop"]["max_rounds"]) == (
+        "scripted-model",
+        1,
+        4,
+    )
+    assert config["loop"]["max_total_tokens"] == 50000
+
+
 def test_a_restart_keeps_the_queue_and_shows_the_running_build_as_interrupted(
     tmp_path: Path, model: ScriptedServer
 ) -> None:

@@ -216,6 +216,10 @@ prompt rather than a repair, which this 1.5B model rarely gets right. Measured o
 10/16 in 1,312 s against 9/16 in 1,432 s (bench/results/2026-12-03-easy-n1x4-vs-n2x2.json)."""
 
 
+Given = dict[str, dict[str, Any]]
+"""What was set, `{section: {field: value}}`, before any default: the sources merged, or a build's own choices."""
+
+
 def load_config(
     *,
     flags: Mapping[str, Mapping[str, Any]] | None = None,
@@ -223,10 +227,27 @@ def load_config(
     toml_path: Path | None = None,
 ) -> AegisConfig:
     """Merge the sources; flags are `{section: {field: value}}` with None meaning "not given"."""
-    merged: dict[str, dict[str, Any]] = {name: {} for name in SECTIONS}
+    return resolve(gather(flags=flags, env=env, toml_path=toml_path))
+
+
+def gather(
+    *,
+    flags: Mapping[str, Mapping[str, Any]] | None = None,
+    env: Mapping[str, str] | None = None,
+    toml_path: Path | None = None,
+) -> Given:
+    """What the sources set, merged (flags over the environment over the file), with no default filled in."""
+    merged: Given = {name: {} for name in SECTIONS}
     for layer in (_from_toml(toml_path), _from_env(os.environ if env is None else env), flags or {}):
         for section, values in sorted(layer.items(), key=lambda item: item[0] not in RENAMED):  # new names win
             merged[RENAMED.get(section, section)].update({k: v for k, v in values.items() if v is not None})
+    return merged
+
+
+def resolve(given: Mapping[str, Mapping[str, Any]]) -> AegisConfig:
+    """The configuration for what was set: the model's own defaults (EMBEDDED_DEFAULTS) and then everyone's
+    fill the rest. A served build re-resolves with its model, so a hosted one never gets the embedded defaults."""
+    merged = {name: dict(given.get(name, {})) for name in SECTIONS}
     if str(merged["llm"].get("model", LLMConfig().model)).partition(":")[0] == "local":
         for section, values in EMBEDDED_DEFAULTS.items():
             merged[section] = {**values, **merged[section]}

@@ -28,7 +28,7 @@ from rich.console import Console
 from rich.logging import RichHandler
 from rich.markup import escape
 
-from aegis.config import AegisConfig, load_config
+from aegis.config import AegisConfig, Given, gather, resolve
 from aegis.errors import AcceptanceError, AegisError, ConfigError, ModelStoreError
 from aegis.paths import read_text
 from aegis.run.redact import RedactingFilter, Redactor
@@ -82,9 +82,14 @@ def config_from_flags(config_file: Path | None, **flags: dict[str, Any]) -> Aegi
 
     A config file the user named but that does not exist is a ConfigError (exit 2).
     """
+    return resolve(given_by_flags(config_file, **flags))
+
+
+def given_by_flags(config_file: Path | None, **flags: dict[str, Any]) -> Given:
+    """What these flags, the environment and the TOML file set, before defaults (config_from_flags resolves it)."""
     if config_file is not None and not config_file.is_file():
         raise ConfigError(f"{config_file}: no such config file")
-    return load_config(flags=flags, toml_path=config_file)
+    return gather(flags=flags, toml_path=config_file)
 
 
 def ensure_model(config: AegisConfig) -> None:

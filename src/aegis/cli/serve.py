@@ -13,9 +13,9 @@ from typing import Annotated
 
 import typer
 
-from aegis.cli.common import config_from_flags, console, ensure_model, plain, run_command
+from aegis.cli.common import console, ensure_model, given_by_flags, plain, run_command
 from aegis.cli.options import BaseUrlOpt, ConfigOpt, ModelOpt, RoundsOpt, RunsOpt
-from aegis.config import AegisConfig
+from aegis.config import Given, resolve
 from aegis.errors import AegisError, ConfigError
 
 
@@ -31,8 +31,8 @@ def serve(
     config_file: ConfigOpt = None,
 ) -> None:
     """Build, watch and download apps from a browser (FastAPI; the `serve` extra)."""
-    config = run_command(
-        lambda: config_from_flags(
+    given = run_command(
+        lambda: given_by_flags(
             config_file,
             llm={"model": model, "base_url": base_url},
             loop={"max_rounds": max_rounds},
@@ -41,10 +41,11 @@ def serve(
             serve={"host": host, "port": port, "workers": workers},
         )
     )
-    run_command(lambda: _serve(config))
+    run_command(lambda: _serve(given))
 
 
-def _serve(config: AegisConfig) -> None:
+def _serve(given: Given) -> None:
+    """`given`: what the flags, environment and file set; each build resolves it again with its own model."""
     try:
         import uvicorn
 
@@ -59,13 +60,14 @@ def _serve(config: AegisConfig) -> None:
         ) from None
     from aegis.generate.session import prune
 
+    config = resolve(given)
     ensure_model(config)
     prune(config)
     listener = _listen(config.serve.host, config.serve.port)
     loopback = _is_loopback(config.serve.host)
     token = None if loopback else new_token()
     store = BuildStore(config.runs.dir.resolve() / FILE)
-    pool = WorkerPool(store, config, config.serve.workers)
+    pool = WorkerPool(store, given, config.serve.workers)
     app = create_app(Settings(store=store, config=config, token=token, loopback=loopback))
     server = uvicorn.Server(uvicorn.Config(app, log_level="warning", timeout_graceful_shutdown=2))
     pool.start()

@@ -1,6 +1,6 @@
 """The worker processes, kept alive by the server: started, watched, told to cancel, stopped.
 
-    pool = WorkerPool(store, config, size); pool.start() ... pool.stop()
+    pool = WorkerPool(store, given, size); pool.start() ... pool.stop()
 
 A supervisor thread looks every TICK seconds: a worker that died is replaced (its build becomes interrupted,
 or cancelled if that was asked); a build someone cancelled gets SIGUSR1 at each tick until it stops, and
@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import json
 import logging
 import os
 import signal
@@ -21,7 +22,7 @@ import threading
 import time
 from pathlib import Path
 
-from aegis.config import AegisConfig
+from aegis.config import Given
 from aegis.serve.runs import mark_stopped
 from aegis.serve.store import BuildStore
 
@@ -34,9 +35,10 @@ log = logging.getLogger("aegis")
 
 
 class WorkerPool:
-    def __init__(self, store: BuildStore, config: AegisConfig, size: int) -> None:
+    def __init__(self, store: BuildStore, given: Given, size: int) -> None:
         self.store = store
-        self.config = config
+        self.given = given
+        """The server's settings before defaults (config.gather): each build resolves them with its own model."""
         self.size = size
         self.workers: list[subprocess.Popen[bytes]] = []
         self._cancelling: dict[str, float] = {}
@@ -72,7 +74,7 @@ class WorkerPool:
             preexec_fn=_stop_with_server,
         )
         assert worker.stdin is not None
-        worker.stdin.write(self.config.model_dump_json().encode())
+        worker.stdin.write(json.dumps(self.given, default=str).encode())
         worker.stdin.close()
         return worker
 

@@ -1,6 +1,6 @@
 """A build worker: a process of its own that takes queued builds one after another from the store.
 
-    python -m aegis.serve.worker STORE     (the server's config as JSON on stdin: keys never touch a disk)
+    python -m aegis.serve.worker STORE     (the server's settings as JSON on stdin: keys never touch a disk)
 
 It keeps each model it made, so the embedded model loads once per worker, not once per build. Signals from
 the server: SIGUSR1 cancels the build in progress (its run folder is finalized as cancelled, the worker goes
@@ -20,7 +20,7 @@ from pathlib import Path
 from types import FrameType
 
 from aegis.acceptance import checks_from_text
-from aegis.config import AegisConfig
+from aegis.config import AegisConfig, Given, resolve
 from aegis.errors import AegisError, BuildCancelled
 from aegis.protocols import LLM
 from aegis.run.recorder import RunRecorder
@@ -33,9 +33,10 @@ log = logging.getLogger("aegis")
 
 
 class Worker:
-    def __init__(self, store: BuildStore, config: AegisConfig) -> None:
+    def __init__(self, store: BuildStore, given: Given) -> None:
         self.store = store
-        self.config = config
+        self.given = given
+        """The server's settings before defaults: a build's model brings its own (config.resolve)."""
         self.llms: dict[str, LLM] = {}
         self.current: Build | None = None
         self.recorder: RunRecorder | None = None
@@ -98,13 +99,14 @@ class Worker:
         return build_one(task, config, self._llm(config), on_open=self._opened)
 
     def _config_for(self, build: Build) -> AegisConfig:
-        data = self.config.model_dump()
-        data["llm"]["model"] = build.model
+        """The server's settings with the build's own choices, resolved as `aegis build` would resolve them."""
+        given = {section: dict(values) for section, values in self.given.items()}
+        given.setdefault("llm", {})["model"] = build.model
         if build.max_rounds is not None:
-            data["loop"]["max_rounds"] = build.max_rounds
+            given.setdefault("loop", {})["max_rounds"] = build.max_rounds
         if build.package is not None:
-            data["package"]["enabled"] = build.package
-        return AegisConfig.model_validate(data)
+            given.setdefault("package", {})["enabled"] = build.package
+        return resolve(given)
 
     def _llm(self, config: AegisConfig) -> LLM:
         """The build's model, made once per worker and kept (the embedded one stays loaded)."""
@@ -145,8 +147,7 @@ def main(argv: list[str]) -> int:
     handler.addFilter(RedactingFilter(Redactor()))
     log.addHandler(handler)
     log.setLevel(logging.INFO)
-    config = AegisConfig.model_validate(json.loads(sys.stdin.read()))
-    Worker(BuildStore(Path(argv[0])), config).serve()
+    Worker(BuildStore(Path(argv[0])), json.loads(sys.stdin.read())).serve()
     return 0
 
 

@@ -161,6 +161,29 @@ def test_ctrl_c_while_the_model_answers_exits_130_and_marks_the_run_interrupted(
     assert metadata(only_run_folder(tmp_path / "runs"))["status"] == "interrupted"
 
 
+def test_ctrl_c_pressed_again_and_again_still_finalizes_the_run_folder(tmp_path: Path) -> None:
+    """The first Ctrl-C stops the build; the ones that follow while its run folder is written wait for that."""
+    with ScriptedServer([Reply(fenced(COUNTER_APP), delay=30)]) as srv:
+        argv = [AEGIS, "build", "a counter", "--model", "m", "--base-url", srv.base_url, "--no-package"]
+        proc = subprocess.Popen(argv, cwd=tmp_path, env=clean_env(), stderr=subprocess.PIPE, text=True)
+        try:
+            deadline = time.monotonic() + 60
+            while not srv.requests and proc.poll() is None and time.monotonic() < deadline:
+                time.sleep(0.05)
+            assert srv.requests, "aegis never asked the model"
+            end = time.monotonic() + 0.5
+            while time.monotonic() < end and proc.poll() is None:
+                proc.send_signal(signal.SIGINT)
+                time.sleep(0.0005)
+            proc.communicate(timeout=15)
+        finally:
+            proc.kill()
+    assert proc.returncode != 0
+    run = only_run_folder(tmp_path / "runs")
+    assert metadata(run)["status"] == "interrupted"
+    assert '"event": "finish"' in (run / "events.jsonl").read_text()
+
+
 @pytest.fixture
 def tiny_disk(tmp_path: Path) -> Iterator[Path]:
     """A 64 KiB tmpfs with only a few KiB left, or a skip where mounting is not allowed."""

@@ -26,6 +26,7 @@ from aegis.generate.trial import REQUIREMENTS, Trial
 from aegis.paths import final_app, replace_file, slugify
 from aegis.protocols import Packager
 from aegis.run.recorder import RunRecorder
+from aegis.run.shield import interrupts_deferred
 from aegis.schema import Attempt, PackageResult, Requirement, RunResult, RunStatus, Task, Usage, Verdict
 from aegis.verdict.requirements import checked_count, checks_for, passed_count, requirements_of
 
@@ -94,8 +95,9 @@ class BuildRun:
             status, message = "error", str(exc)
             raise
         finally:
-            result = self._result(status, message)
-            self.recorder.finalize(result)
+            with interrupts_deferred():  # a second Ctrl-C must not cut the finalizing short
+                result = self._result(status, message)
+                self.recorder.finalize(result)
         return result
 
     def _work(self) -> tuple[RunStatus, str]:

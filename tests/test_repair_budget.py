@@ -90,3 +90,14 @@ def test_a_program_too_long_to_repair_is_regenerated(caplog: pytest.LogCaptureFi
         answers = list(asker.ask("repair", [last], CHECKS, seed=1, n=1))
     assert asked == [prompts.start("a calculator", CHECKS)] and answers[0].code.strip() == COUNTER_APP.strip()
     assert "too long to repair" in caplog.text
+
+
+def test_a_fresh_start_lists_as_many_earlier_failures_as_fit() -> None:
+    bare = size(prompts.start("a calculator", CHECKS))
+    every = prompts.fresh("a calculator", CHECKS, PROBLEMS)
+    assert every == prompts.start("a calculator", CHECKS, PROBLEMS) and size(every) > bare + 20
+    assert prompts.fresh("a calculator", CHECKS, PROBLEMS, budget=bare + 20) == prompts.start("a calculator", CHECKS)
+    one = prompts.fresh(
+        "a calculator", CHECKS, PROBLEMS, budget=size(prompts.start("a calculator", CHECKS, PROBLEMS[:1]))
+    )
+    assert one == prompts.start("a calculator", CHECKS, PROBLEMS[:1])

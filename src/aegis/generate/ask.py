@@ -84,7 +84,7 @@ class TextAsker:
         would not fit the context, and with `fresh_candidates` every repair candidate after the first)."""
         failed = attempts[-1].verdict.failures if attempts else []
         repair = self._repair(attempts[-1], checks) if kind == "repair" else None
-        fresh = prompts.start(self.task, checks, avoid=failed if kind != "generate" else ())
+        fresh = prompts.fresh(self.task, checks, failed if kind != "generate" else (), budget=self.prompt_budget)
         if repair is None:
             return self._answers(fresh, n=n, seed=seed)
         if not self.fresh_candidates or self.together or n == 1:

@@ -48,6 +48,18 @@ def start(task: str, checks: Sequence[AcceptanceCheck] = (), avoid: Sequence[Pro
     ]
 
 
+def fresh(
+    task: str, checks: Sequence[AcceptanceCheck], avoid: Sequence[Problem], *, budget: int | None = None
+) -> list[Message]:
+    """A fresh start that lists what failed before, with fewer of those (down to none) until it fits `budget`."""
+    shown = list(avoid)[:MAX_PROBLEMS]
+    for count in range(len(shown), 0, -1):
+        messages = start(task, checks, shown[:count])
+        if budget is None or estimated_tokens(messages) <= budget:
+            return messages
+    return start(task, checks)
+
+
 def _step_view(step: Step) -> dict[str, object]:
     """A step for the templates: its fields by their check-language names, plus which verb it is."""
     return {"verb": verb_of(step), **step.model_dump(by_alias=True)}

@@ -11,6 +11,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -140,7 +141,9 @@ def test_unreachable_server_says_cannot_reach_and_finalizes_the_run(tmp_path: Pa
     assert metadata(only_run_folder(tmp_path / "runs"))["status"] == "error"
 
 
-def test_ctrl_c_while_the_model_answers_exits_130_and_marks_the_run_interrupted(tmp_path: Path) -> None:
+@contextmanager
+def asking_the_model(tmp_path: Path) -> Iterator[subprocess.Popen[str]]:
+    """`aegis build` waiting for a model answer that takes 30 s; killed when the block ends."""
     with ScriptedServer([Reply(fenced(COUNTER_APP), delay=30)]) as srv:
         argv = [AEGIS, "build", "a counter", "--model", "m", "--base-url", srv.base_url, "--no-package"]
         proc = subprocess.Popen(argv, cwd=tmp_path, env=clean_env(), stderr=subprocess.PIPE, text=True)
@@ -149,11 +152,16 @@ def test_ctrl_c_while_the_model_answers_exits_130_and_marks_the_run_interrupted(
             while not srv.requests and proc.poll() is None and time.monotonic() < deadline:
                 time.sleep(0.05)
             assert srv.requests, "aegis never asked the model"
-            interrupted = time.monotonic()
-            proc.send_signal(signal.SIGINT)
-            _, stderr = proc.communicate(timeout=15)
+            yield proc
         finally:
             proc.kill()
+
+
+def test_ctrl_c_while_the_model_answers_exits_130_and_marks_the_run_interrupted(tmp_path: Path) -> None:
+    with asking_the_model(tmp_path) as proc:
+        interrupted = time.monotonic()
+        proc.send_signal(signal.SIGINT)
+        _, stderr = proc.communicate(timeout=15)
     assert proc.returncode == 130
     assert time.monotonic() - interrupted < 10
     assert "Traceback" not in stderr
@@ -163,21 +171,12 @@ def test_ctrl_c_while_the_model_answers_exits_130_and_marks_the_run_interrupted(
 
 def test_ctrl_c_pressed_again_and_again_still_finalizes_the_run_folder(tmp_path: Path) -> None:
     """The first Ctrl-C stops the build; the ones that follow while its run folder is written wait for that."""
-    with ScriptedServer([Reply(fenced(COUNTER_APP), delay=30)]) as srv:
-        argv = [AEGIS, "build", "a counter", "--model", "m", "--base-url", srv.base_url, "--no-package"]
-        proc = subprocess.Popen(argv, cwd=tmp_path, env=clean_env(), stderr=subprocess.PIPE, text=True)
-        try:
-            deadline = time.monotonic() + 60
-            while not srv.requests and proc.poll() is None and time.monotonic() < deadline:
-                time.sleep(0.05)
-            assert srv.requests, "aegis never asked the model"
-            end = time.monotonic() + 0.5
-            while time.monotonic() < end and proc.poll() is None:
-                proc.send_signal(signal.SIGINT)
-                time.sleep(0.0005)
-            proc.communicate(timeout=15)
-        finally:
-            proc.kill()
+    with asking_the_model(tmp_path) as proc:
+        end = time.monotonic() + 0.5
+        while time.monotonic() < end and proc.poll() is None:
+            proc.send_signal(signal.SIGINT)
+            time.sleep(0.0005)
+        proc.communicate(timeout=15)
     assert proc.returncode != 0
     run = only_run_folder(tmp_path / "runs")
     assert metadata(run)["status"] == "interrupted"

@@ -1,5 +1,5 @@
 """A repair never overflows the model's context: the program stays whole, the rest is cut to fit, in order
-(tracebacks and messages to their ends, fewer problems, then the checks), and a program too long to repair
+(tracebacks and messages to their ends, fewer problems, the checks, then the recipe), and a program too long to repair
 within the context is regenerated instead. Real templates, the real asker, a scripted model."""
 
 from __future__ import annotations
@@ -101,3 +101,13 @@ def test_a_fresh_start_lists_as_many_earlier_failures_as_fit() -> None:
         "a calculator", CHECKS, PROBLEMS, budget=size(prompts.start("a calculator", CHECKS, PROBLEMS[:1]))
     )
     assert one == prompts.start("a calculator", CHECKS, PROBLEMS[:1])
+
+
+def test_the_recipe_leaves_a_repair_last() -> None:
+    recipe, problem = prompts.recipe_for("a calculator"), PROBLEMS[2:]  # one short problem: nothing to trim
+    bare = prompts.repair("a calculator", PROGRAM, problem, (), recipe=recipe)
+    assert bare is not None and bare[:2] == prompts.start("a calculator", recipe=recipe)  # the first prompt's prefix
+    kept = prompts.repair("a calculator", PROGRAM, problem, CHECKS, recipe=recipe, budget=size(bare))
+    assert kept == bare  # the checks left first
+    cut = prompts.repair("a calculator", PROGRAM, problem, CHECKS, recipe=recipe, budget=size(bare) - 1)
+    assert cut == prompts.repair("a calculator", PROGRAM, problem)

@@ -97,6 +97,9 @@ class LoopConfig(Section):
     afresh from the task, told what failed; `repair` samples each from the repair prompt. A small model often
     answers a repair prompt with the same program: on the 7 easy tasks the embedded model failed, fresh made 3
     work against 2, in less time (bench/results/2026-12-03-sub7-repair-mix.json)."""
+    recipes: bool = True
+    """Every prompt (text mode) says how to build the kind of app the task names, where the library has a recipe for it
+    (data/recipes.json: games, boards of cells, timers, a stopwatch, a calculator)."""
 
 
 class ProbeConfig(Section):

@@ -64,6 +64,7 @@ class TextAsker:
         prompt_budget: int | None = None,
         together: bool = False,
         fresh_candidates: bool = False,
+        recipe: Sequence[str] = (),
     ) -> None:
         self.llm = llm
         self.together = together
@@ -71,6 +72,8 @@ class TextAsker:
         self.fresh_candidates = fresh_candidates
         """In a repair round, candidates after the first start afresh, told what failed (`loop.repair_mix`)."""
         self.task = task
+        self.recipe = recipe
+        """How to build this kind of app, in every prompt (`loop.recipes`)."""
         self.on_exchange = on_exchange
         self.max_tokens = max_tokens
         self.max_continuations = max_continuations
@@ -84,7 +87,8 @@ class TextAsker:
         would not fit the context, and with `fresh_candidates` every repair candidate after the first)."""
         failed = attempts[-1].verdict.failures if attempts else []
         repair = self._repair(attempts[-1], checks) if kind == "repair" else None
-        fresh = prompts.fresh(self.task, checks, failed if kind != "generate" else (), budget=self.prompt_budget)
+        avoid = failed if kind != "generate" else ()
+        fresh = prompts.fresh(self.task, checks, avoid, recipe=self.recipe, budget=self.prompt_budget)
         if repair is None:
             return self._answers(fresh, n=n, seed=seed)
         if not self.fresh_candidates or self.together or n == 1:
@@ -106,7 +110,8 @@ class TextAsker:
     def _repair(self, last: Attempt, checks: Sequence[AcceptanceCheck]) -> list[Message] | None:
         """The repair prompt, trimmed to the budget; None (a fresh start) when the program alone overflows it."""
         previous = prompts.fenced(last.code) if last.code else last.verdict.problems[0].message
-        messages = prompts.repair(self.task, previous, last.verdict.failures, checks, budget=self.prompt_budget)
+        failures = last.verdict.failures
+        messages = prompts.repair(self.task, previous, failures, checks, recipe=self.recipe, budget=self.prompt_budget)
         if messages is None:
             log.warning("the last program is too long to repair within the model's context; starting afresh")
         return messages

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from aegis.config import AegisConfig
+from aegis.generate import prompts
 from aegis.generate.ask import Asker, TextAsker
 from aegis.generate.loop import BuildRun, Parts, Rules
 from aegis.generate.spec import SpecWriter
@@ -86,6 +87,7 @@ def _asker(
         max_continuations=config.loop.max_continuations,
         together=config.llm.candidates_together,
         fresh_candidates=config.loop.repair_mix == "fresh",
+        recipe=prompts.recipe_for(task.task) if config.loop.recipes else (),
         prompt_budget=_prompt_budget(config),
     )
 

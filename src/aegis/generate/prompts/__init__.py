@@ -37,27 +37,44 @@ def render(name: str, **values: object) -> str:
     return _env.get_template(f"{name}.j2").render(**values).strip()
 
 
-def start(task: str, checks: Sequence[AcceptanceCheck] = (), avoid: Sequence[Problem] = ()) -> list[Message]:
-    """The stable prefix: system rules, then the task and how a user will test it (one line a check). A fresh
-    start after failed rounds also lists what went wrong in them (`avoid`), after the task, without the program."""
+def start(
+    task: str,
+    checks: Sequence[AcceptanceCheck] = (),
+    avoid: Sequence[Problem] = (),
+    *,
+    recipe: Sequence[str] = (),
+) -> list[Message]:
+    """The stable prefix: system rules, then the task, how to build it (`recipe`, see `recipe_for`) and how a user
+    will test it (one line a check). A fresh start after failed rounds also lists what went wrong in them
+    (`avoid`), after the task, without the program."""
     views = [{"name": c.name, "steps": [_step_view(s) for s in c.steps]} for c in checks]
     notes = [(_trimmed(p).message, hint(p)) for p in list(avoid)[:MAX_PROBLEMS]]
     return [
         Message(role="system", content=render("system")),
-        Message(role="user", content=render("generate", task=task, checks=views, avoid=notes)),
+        Message(role="user", content=render("generate", task=task, recipe=list(recipe), checks=views, avoid=notes)),
     ]
 
 
 def fresh(
-    task: str, checks: Sequence[AcceptanceCheck], avoid: Sequence[Problem], *, budget: int | None = None
+    task: str,
+    checks: Sequence[AcceptanceCheck],
+    avoid: Sequence[Problem],
+    *,
+    recipe: Sequence[str] = (),
+    budget: int | None = None,
 ) -> list[Message]:
     """A fresh start that lists what failed before, with fewer of those (down to none) until it fits `budget`."""
     shown = list(avoid)[:MAX_PROBLEMS]
     for count in range(len(shown), 0, -1):
-        messages = start(task, checks, shown[:count])
+        messages = start(task, checks, shown[:count], recipe=recipe)
         if budget is None or estimated_tokens(messages) <= budget:
             return messages
-    return start(task, checks)
+    return start(task, checks, recipe=recipe)
+
+
+def recipe_for(task: str) -> list[str]:
+    """How to build the kind of app the task names (data/recipes.json): the lines of every entry that matches."""
+    return [line for pattern, lines in _recipes() if pattern.search(task) for line in lines]
 
 
 def _step_view(step: Step) -> dict[str, object]:
@@ -71,16 +88,19 @@ def repair(
     problems: Sequence[Problem],
     checks: Sequence[AcceptanceCheck] = (),
     *,
+    recipe: Sequence[str] = (),
     budget: int | None = None,
 ) -> list[Message] | None:
     """The task, the last program (always whole) and what failed, in at most `budget` prompt tokens (estimated):
     when it does not fit, tracebacks and messages are cut to their ends first, then fewer problems are shown,
-    then the checks leave the task message. None when even that does not fit (the caller starts afresh)."""
+    then the checks leave the task message, then the recipe. None when even that does not fit (the caller starts
+    afresh)."""
     shown = list(problems)[:MAX_PROBLEMS]
     short = [_trimmed(p) for p in shown]
-    for fewer, with_checks in ((shown, checks), (short, checks), (short[:1], checks), (short[:1], ())):
+    cuts = ((shown, checks, recipe), (short, checks, recipe), (short[:1], checks, recipe), (short[:1], (), recipe))
+    for fewer, with_checks, with_recipe in (*cuts, (short[:1], (), ())):
         messages = [
-            *start(task, with_checks),
+            *start(task, with_checks, recipe=with_recipe),
             Message(role="assistant", content=previous_answer),
             Message(role="user", content=failures(fewer)),
         ]
@@ -106,6 +126,12 @@ def hint(problem: Problem) -> str:
 def _hints() -> list[tuple[re.Pattern[str], str]]:
     text = resources.files("aegis.data").joinpath("repair_hints.json").read_text(encoding="utf-8")
     return [(re.compile(entry["pattern"]), entry["hint"]) for entry in json.loads(text)["hints"]]
+
+
+@cache
+def _recipes() -> list[tuple[re.Pattern[str], list[str]]]:
+    text = resources.files("aegis.data").joinpath("recipes.json").read_text(encoding="utf-8")
+    return [(re.compile(entry["when"], re.IGNORECASE), entry["lines"]) for entry in json.loads(text)["recipes"]]
 
 
 def estimated_tokens(messages: Sequence[Message]) -> int:

@@ -12,10 +12,15 @@ from pathlib import Path
 import pytest
 
 from aegis.acceptance import CheckSet
+from aegis.config import ProbeConfig, SandboxConfig
+from aegis.sandbox.isolation import make_runner
 from aegis.schema import Acceptance, Attempt, CheckResult, Problem, RunResult, StepResult, Task, Unverified, Verdict
+from aegis.verdict.headless import HeadlessProber
 from aegis.verdict.requirements import checks_for, named_in, requirements_of
 from fakeserver import ScriptedServer
 from helpers import fenced
+
+APPS = Path(__file__).resolve().parent / "apps"
 
 AEGIS = str(Path(sys.executable).parent / "aegis")
 TODO_APP = (Path(__file__).parent / "apps" / "acceptance" / "todo.py").read_text(encoding="utf-8")
@@ -162,7 +167,7 @@ def test_a_build_that_does_part_of_the_task_ends_partial_with_its_table(tmp_path
 def test_a_task_without_checks_gets_the_librarys_checks_for_its_kind_of_app() -> None:
     calculator = checks_for(Task(id="c", task="a scientific calculator"))
     assert calculator is not None and calculator.source == "library"
-    assert [c.name for c in calculator.checks] == ["adds two numbers"]
+    assert [c.name for c in calculator.checks] == ["adds two numbers", "every digit key types its digit"]
     notes = checks_for(Task(id="n", task="a notes app with a todo list"))
     assert notes is not None and [c.name for c in notes.checks] == [
         "adds an item to the list",
@@ -193,3 +198,21 @@ def test_checks_a_failed_program_never_got_to_are_failed_requirements() -> None:
     found = requirements_of(Task(id="t", task="a todo list that saves"), crashed, checks)
     assert [(r.name, r.status) for r in found] == [("adds a task", "failed"), ("saves the list", "failed")]
     assert found[0].seen.startswith("not tried")
+
+
+@pytest.mark.parametrize(("without_7", "passed"), [(False, True), (True, False)])
+def test_a_calculator_needs_every_digit_key(without_7: bool, passed: bool, tmp_path: Path) -> None:
+    """The library's calculator checks on a real calculator, and on the same one without its 7 key (the easy
+    bench's calculators lacked keys 2-6 and still added 2 + 3 in later rounds). Real probe, real sandbox."""
+    source = (APPS / "recipes" / "calculator.py").read_text()
+    (tmp_path / "app").mkdir()
+    app = tmp_path / "app" / "app.py"
+    app.write_text(source.replace('KEYS = ["7", ', "KEYS = [") if without_7 else source)
+    checks = checks_for(Task(id="c", task="a calculator"))
+    config = ProbeConfig(timeout=10, settle=0.3, max_actions=0, explore=False)
+    verdict = HeadlessProber(make_runner(SandboxConfig()), config).probe(app, tmp_path / "probe", checks=checks)
+    assert verdict.acceptance is not None
+    assert [(c.name, c.passed) for c in verdict.acceptance.checks] == [
+        ("adds two numbers", True),
+        ("every digit key types its digit", passed),
+    ]

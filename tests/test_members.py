@@ -92,6 +92,11 @@ MISTAKES = {
         "line 24: self.history is used, but class Calculator never defines or sets it; assign self.history = ... "
         "in __init__ (a local variable history is gone once its method returns)",
     ),
+    "widget-setcentralwidget": (
+        "        self.setCentralWidget(QLabel(key))",
+        "line 23: class Calculator is a QWidget, which has no setCentralWidget (a QMainWindow method); make it "
+        "class Calculator(QMainWindow)",
+    ),
     "table-count": (
         "        table = QTableWidget()\n        print(table.count())",
         "line 24: table is a QTableWidget, which has no method 'count'; did you mean rowCount",

@@ -305,3 +305,76 @@ def test_the_fixed_main_window_is_no_longer_empty(tmp_path: Path) -> None:
 def _written(path: Path, code: str) -> Path:
     path.write_text(code, encoding="utf-8")
     return path
+
+
+WIDGET_WITH_CENTRAL = """\
+import sys
+
+from PySide6.QtGui import QColor, QPainter
+from PySide6.QtWidgets import QApplication, QWidget
+
+
+class Board(QWidget):
+    def __init__(self):
+        super().__init__()
+        self.setFixedSize(200, 300)
+
+    def paintEvent(self, event):
+        QPainter(self).fillRect(self.rect(), QColor("navy"))
+
+
+class TetrisWindow(QWidget):  # the easy bench's tetris (2026-12-07): a QWidget with QMainWindow's calls
+    def __init__(self):
+        super().__init__()
+        self.setWindowTitle("Tetris")
+        self.board = Board()
+        self.setCentralWidget(self.board)
+        self.statusBar().showMessage("Score: 0")
+
+
+if __name__ == "__main__":
+    app = QApplication(sys.argv)
+    window = TetrisWindow()
+    window.show()
+    sys.exit(app.exec())
+"""
+
+
+def test_a_widget_that_calls_main_window_methods_becomes_a_main_window() -> None:
+    result = precheck(WIDGET_WITH_CENTRAL)
+
+    assert result.problems == []
+    assert result.fixes == [
+        "made TetrisWindow a QMainWindow: it calls setCentralWidget, statusBar, which a QWidget does not have",
+        "added QMainWindow to 'from PySide6.QtWidgets import'",
+    ]
+    assert "class TetrisWindow(QMainWindow):  # the easy bench's" in result.code
+    assert "class Board(QWidget):" in result.code
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        ("        self.board = Board()\n", "        self.board = Board()\n        QVBoxLayout(self)\n"),
+        ("        self.board = Board()\n", "        self.board = Board()\n        self.setLayout(QVBoxLayout())\n"),
+        ("class TetrisWindow(QWidget):", "class TetrisWindow(QWidget, Board):"),
+        ("class TetrisWindow(QWidget):", "class TetrisWindow(QtWidgets.QWidget):"),
+    ],
+    ids=["lays-itself-out", "sets-a-layout", "two-bases", "qualified-base"],
+)
+def test_a_widget_is_left_a_widget_where_the_fix_would_guess(change: tuple[str, str]) -> None:
+    code = WIDGET_WITH_CENTRAL.replace(*change).replace(
+        "QApplication, QWidget\n", "QApplication, QVBoxLayout, QWidget\n"
+    )
+    code = code.replace("import sys\n", "import sys\n\nfrom PySide6 import QtWidgets\n")
+    assert "made TetrisWindow a QMainWindow" not in " ".join(precheck(code).fixes)
+    assert "class TetrisWindow(QMainWindow)" not in precheck(code).code
+
+
+def test_the_widget_made_a_main_window_runs(tmp_path: Path) -> None:
+    checker = HeadlessProber(make_runner(SandboxConfig()), ProbeConfig(timeout=10, max_actions=0, explore=False))
+    before = checker.probe(_written(tmp_path / "before.py", WIDGET_WITH_CENTRAL), tmp_path / "before")
+    after = checker.probe(_written(tmp_path / "after.py", precheck(WIDGET_WITH_CENTRAL).code), tmp_path / "after")
+
+    assert "setCentralWidget" in before.failures[0].message
+    assert after.passed, after.failures

@@ -18,7 +18,9 @@ import difflib
 from collections.abc import Iterator
 
 from aegis.precheck.bindings import Bindings
+from aegis.precheck.member_table import MemberTable
 
+MAIN_WINDOW = "QMainWindow"
 DYNAMIC_METHODS = frozenset({"__getattr__", "__getattribute__"})
 # Calls that set attributes on the object they are given (PyQt's uic.loadUi(file, self)).
 DYNAMIC_CALLS = frozenset({"loadUi", "setupUi"})
@@ -40,8 +42,32 @@ def undefined_self_members(tree: ast.Module, bindings: Bindings) -> list[tuple[i
         for node, call in _self_uses(cls):
             missing = node.attr not in defined | qt_names and not bindings.maybe_set(node.attr)
             if missing and (cls.name, node.attr) not in found:
-                found[(cls.name, node.attr)] = (node.lineno, _message(node, call, cls, defined))
+                base = _qt_base(cls, by_name, bindings)
+                message = _wrong_base(node, cls, base, bindings.table) or _message(node, call, cls, defined)
+                found[(cls.name, node.attr)] = (node.lineno, message)
     return sorted(found.values())
+
+
+def _wrong_base(node: ast.Attribute, cls: ast.ClassDef, base: str | None, table: MemberTable) -> str | None:
+    """A QMainWindow method in a class that is another widget (`self.setCentralWidget` in a QWidget subclass):
+    the class should be a QMainWindow. Only QMainWindow's own methods: their names say what they are."""
+    if base is None or not table.inherits(base, "QWidget") or table.inherits(base, MAIN_WINDOW):
+        return None
+    if node.attr not in table.classes[MAIN_WINDOW].members or node.attr in _method_locals(cls):
+        return None
+    kind = f"class {cls.name} is a {base}, which has no {node.attr} (a {MAIN_WINDOW} method)"
+    return f"line {node.lineno}: {kind}; make it class {cls.name}({MAIN_WINDOW})"
+
+
+def _qt_base(cls: ast.ClassDef, by_name: dict[str, list[ast.ClassDef]], bindings: Bindings) -> str | None:
+    """The first PySide6 class among the class's bases and theirs (the class is known to have no cycle)."""
+    for base in cls.bases:
+        if (qt := bindings.qt_class(base)) is not None:
+            return qt
+        local = by_name.get(base.id, []) if isinstance(base, ast.Name) else []
+        if len(local) == 1 and (inherited := _qt_base(local[0], by_name, bindings)) is not None:
+            return inherited
+    return None
 
 
 def _message(node: ast.Attribute, call: ast.Call | None, cls: ast.ClassDef, defined: set[str]) -> str:

@@ -8,12 +8,26 @@ rounds of "a calculator" after being told). The fix needs no guessing, so it is 
 
 Only when the class derives from QMainWindow, calls `self.setLayout(...)` once as a statement of its own line,
 and never sets a central widget itself. `QWidget` is imported afterwards by the import fixes.
+
+The other way round, a QWidget subclass that calls QMainWindow's own methods (`self.setCentralWidget(board)`,
+`self.statusBar()`) raises AttributeError as its window is built; it becomes a QMainWindow
+
+    class TetrisWindow(QWidget):  ->  class TetrisWindow(QMainWindow):
+
+when `QWidget` is its only base, written as that plain name, and it never puts a layout on itself (a layout on
+a QMainWindow is ignored). `QMainWindow` is imported afterwards by the import fixes.
 """
 
 from __future__ import annotations
 
 import ast
 import io
+
+MAIN_WINDOW_METHODS = frozenset(
+    {"setCentralWidget", "centralWidget", "menuBar", "setMenuBar", "statusBar", "setStatusBar", "addToolBar"}
+    | {"addDockWidget", "takeCentralWidget"}
+)
+"""QMainWindow's own methods that a small model calls on a QWidget subclass."""
 
 
 def fix_main_window_layout(code: str) -> tuple[str, list[str]]:
@@ -38,6 +52,41 @@ def fix_main_window_layout(code: str) -> tuple[str, list[str]]:
         )
         fixes.append(f"put the layout of QMainWindow {cls.name} on a central widget (its setLayout() is ignored)")
     return "".join(lines), fixes
+
+
+def fix_widget_main_window(code: str) -> tuple[str, list[str]]:
+    """`code` (which compiles) with each QWidget subclass that uses QMainWindow's own methods made a QMainWindow."""
+    tree = ast.parse(code)
+    lines = io.StringIO(code, newline="").readlines()
+    fixes: list[str] = []
+    for cls in (node for node in ast.walk(tree) if isinstance(node, ast.ClassDef)):
+        base = cls.bases[0] if len(cls.bases) == 1 and not cls.keywords else None
+        if not isinstance(base, ast.Name) or base.id != "QWidget" or base.lineno != base.end_lineno:
+            continue
+        calls = [node for node in ast.walk(cls) if isinstance(node, ast.Call)]
+        used = sorted({name for call in calls if (name := _self_call(call)) in MAIN_WINDOW_METHODS})
+        if not used or any(_self_call(call) == "setLayout" or _lays_out_self(call) for call in calls):
+            continue
+        line = lines[base.lineno - 1].encode()
+        start, end = base.col_offset, base.end_col_offset or base.col_offset
+        lines[base.lineno - 1] = (line[:start] + b"QMainWindow" + line[end:]).decode()
+        fixes.append(f"made {cls.name} a QMainWindow: it calls {', '.join(used)}, which a QWidget does not have")
+    return "".join(lines), fixes
+
+
+def _self_call(node: ast.Call) -> str:
+    """`name` for a call `self.name(...)`, else ''."""
+    func = node.func
+    if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) and func.value.id == "self":
+        return func.attr
+    return ""
+
+
+def _lays_out_self(call: ast.Call) -> bool:
+    """`QVBoxLayout(self)` and the like: a layout put on the object itself."""
+    named = call.func.id if isinstance(call.func, ast.Name) else getattr(call.func, "attr", "")
+    first = call.args[0] if call.args else None
+    return named.endswith("Layout") and isinstance(first, ast.Name) and first.id == "self"
 
 
 def _is_main_window(cls: ast.ClassDef) -> bool:

@@ -76,6 +76,10 @@ class MemberTable:
             todo += self.classes[current].bases
             yield self.classes[current]
 
+    def inherits(self, name: str, base: str) -> bool:
+        """Whether class `name` is `base` or derives from it."""
+        return base in self.classes and any(cls is self.classes[base] for cls in self.lineage(name))
+
     def names(self, name: str) -> frozenset[str]:
         """Every attribute an instance or the class itself has (enum members included)."""
         if name not in self._names:

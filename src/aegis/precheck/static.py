@@ -1,8 +1,8 @@
 """Static pre-check of a generated program: fix what needs no guessing, report what is left.
 
 Runs before the program is started and never imports PySide6. The import fixes are in import_fix.py, a
-QMainWindow's ignored layout in layout_fix.py; then members.py checks the members used against the PySide6
-member table, and its few unique fixes get their imports here.
+QMainWindow's ignored layout (and a QWidget that calls QMainWindow's methods) in layout_fix.py; then members.py
+checks the members used against the PySide6 member table, and its few unique fixes get their imports here.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from aegis.precheck.import_fix import (
     rename_pyqt,
     undefined_names,
 )
-from aegis.precheck.layout_fix import fix_main_window_layout
+from aegis.precheck.layout_fix import fix_main_window_layout, fix_widget_main_window
 from aegis.precheck.members import check_members
 from aegis.schema import Problem
 
@@ -53,6 +53,7 @@ def precheck(code: str) -> PrecheckResult:
 def _fix_and_check(code: str) -> PrecheckResult:
     table = load_names()
     fixed, fixes = rename_pyqt(code)
+    fixed, main_window = fix_widget_main_window(fixed)
     fixed, central = fix_main_window_layout(fixed)
     fixed, moved = move_misplaced_imports(fixed, table)
     fixed, added = add_missing_imports(fixed, table)
@@ -63,7 +64,9 @@ def _fix_and_check(code: str) -> PrecheckResult:
         with_members, imported = add_missing_imports(members.code, table)
         if _syntax_error(with_members) is None:
             fixed, added = with_members, added + members.fixes + imported
-    return PrecheckResult(fixed, fixes + central + moved + added, undefined_problems(fixed) + members.problems)
+    return PrecheckResult(
+        fixed, fixes + main_window + central + moved + added, undefined_problems(fixed) + members.problems
+    )
 
 
 def _syntax_error(code: str) -> SyntaxError | None:

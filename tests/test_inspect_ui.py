@@ -91,6 +91,14 @@ def test_a_window_with_nothing_in_it_is_empty(scenario: str, title: str, results
     assert found[0]["message"].startswith(f"{title} shows nothing")
 
 
+def test_a_window_that_paints_outside_paint_event_is_told_where_to_paint(results: dict[str, Any]) -> None:
+    assert messages(results["paints_outside"], "empty") == [
+        "SnakeWindow '' shows nothing: no visible widgets and a 400x400 area that is 100% one colour; draw() paints "
+        "with QPainter outside paintEvent, where nothing is drawn: override paintEvent(self, event), paint there "
+        "with QPainter(self), and call self.update() to repaint"
+    ]
+
+
 @pytest.mark.parametrize("scenario", ["default_palette", "painting_widget", "blank_editor", "dark_stylesheet"])
 def test_a_window_with_widgets_or_its_own_painting_is_not_empty(scenario: str, results: dict[str, Any]) -> None:
     assert results[scenario]["empty"] == []

@@ -170,6 +170,21 @@ class Board(QWidget):
         painter.fillRect(10, 10, 8, 8, QColor("green"))
 
 
+class SnakeWindow(QMainWindow):
+    """The easy bench's snake (2026-12-07): it paints from its timer's slot, never from paintEvent."""
+
+    def draw(self) -> None:
+        painter = QPainter(self)
+        painter.fillRect(10, 10, 8, 8, QColor("green"))
+
+
+def paints_outside(app: QApplication) -> QWidget:
+    window = SnakeWindow()
+    window.resize(400, 400)
+    window.draw()
+    return window
+
+
 def painting_widget(app: QApplication) -> QWidget:
     window = Board()
     window.resize(400, 400)
@@ -212,6 +227,7 @@ SCENARIOS: dict[str, Callable[[QApplication], QWidget]] = {
     "bare_main_window": bare_main_window,
     "empty_central": empty_central,
     "painting_widget": painting_widget,
+    "paints_outside": paints_outside,
     "blank_editor": blank_editor,
     "too_large": sized(2500, 1400),
     "fits": sized(800, 600),

@@ -50,6 +50,20 @@ def paints_itself(widget: QWidget) -> bool:
     return any("paintEvent" in vars(cls) for cls in type(widget).__mro__ if not is_qt_class(cls))
 
 
+def paints_outside_paint_event(widget: QWidget) -> list[str]:
+    """The app's own methods of a widget without a paintEvent of its own that make a QPainter (the small model's
+    `def draw(self): painter = QPainter(self)`, called from a timer): such painting draws nothing."""
+    if paints_itself(widget):
+        return []
+    own = [cls for cls in type(widget).__mro__ if not is_qt_class(cls)]
+    code = [(name, getattr(value, "__code__", None)) for cls in own for name, value in vars(cls).items()]
+    return [f"{name}()" for name, body in code if body is not None and "QPainter" in body.co_names]
+
+
+def _either(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + f" and {names[-1]}"
+
+
 def is_qt_class(cls: type) -> bool:
     return cls.__module__.startswith(("PySide6", "shiboken6", "Shiboken")) or cls is object
 
@@ -67,7 +81,12 @@ def empty_window_problems(window: QWidget) -> list[Problem]:
         f"{type(window).__name__} '{short(window.windowTitle())}' shows nothing: no visible widgets and a "
         f"{size.width()}x{size.height()} area that is {share:.0%} one colour"
     )
-    if isinstance(window, QMainWindow) and window.centralWidget() is None:
+    if painters := paints_outside_paint_event(window):
+        message += (
+            f"; {_either(painters)} paints with QPainter outside paintEvent, where nothing is drawn: override "
+            "paintEvent(self, event), paint there with QPainter(self), and call self.update() to repaint"
+        )
+    elif isinstance(window, QMainWindow) and window.centralWidget() is None:
         message += (
             "; a QMainWindow shows only its central widget (setLayout() on it is ignored): put the layout on "
             "a QWidget and call setCentralWidget()"

@@ -8,7 +8,7 @@ import pytest
 from aegis.generate import prompts
 from aegis.schema import Problem
 
-REAL = {  # messages of stuck rounds in the easy bench, embedded model (2026-12-03)
+REAL = {  # messages of stuck rounds in the easy bench, embedded model (2026-12-03, 2026-12-07)
     "acceptance check 'runs after Start': after click 'Start': the app raised ValueError: invalid literal for "
     "int() with base 10: '0.00' while waiting 1.5 s": "'0.00' for int()",
     "ValueError: could not convert string to float: ''": "'0.00' for int()",
@@ -24,6 +24,7 @@ REAL = {  # messages of stuck rounds in the easy bench, embedded model (2026-12-
     "  PySide6.QtWidgets.QBoxLayout.addWidget(list)\nSupported signatures:": "not a list",
     "acceptance check 'the snake moves': the app raised AttributeError: 'ArrowType' object has no attribute 'y' "
     "while waiting 1.5 s": "not directions",
+    "AttributeError: 'PySide6.QtCore.Signal' object has no attribute 'connect'": "only as a class attribute",
 }
 
 

@@ -17,13 +17,13 @@ class MainWindow(QWidget):
         grid = QGridLayout()
         for index, text in enumerate(KEYS):
             button = QPushButton(text)
-            button.clicked.connect(lambda checked=False, t=text: self.pressed(t))
+            button.clicked.connect(lambda checked=False, t=text: self.on_key(t))
             grid.addWidget(button, index // 4, index % 4)
         layout = QVBoxLayout(self)
         layout.addWidget(self.display)
         layout.addLayout(grid)
 
-    def pressed(self, text: str) -> None:
+    def on_key(self, text: str) -> None:
         if text == "C":
             self.expression = ""
         elif text == "=":

@@ -27,6 +27,8 @@ APPS = ROOT / "tests" / "apps"
 EASY = {t.id: t for t in load_dataset(ROOT / "datasets" / "easy.json")}
 
 GAME = "The game moves by itself from the start"
+SNAKE = "The snake is a list of"
+TETRIS = "The piece is a list of"
 BOARD = "QGridLayout of QPushButton cells"
 MINES = "15 mines"
 COUNTDOWN = "the number of seconds"
@@ -37,8 +39,8 @@ CALCULATOR = "One QPushButton per key"
 @pytest.mark.parametrize(
     ("task", "expected"),
     [
-        ("tetris", [GAME]),
-        ("Snake game", [GAME]),
+        ("tetris", [GAME, TETRIS]),
+        ("Snake game", [GAME, SNAKE]),
         ("a pong game for two players", [GAME]),
         ("Minesweeper game", [BOARD, MINES]),
         ("tic-tac-toe against the computer", [BOARD]),
@@ -54,7 +56,7 @@ CALCULATOR = "One QPushButton per key"
 )
 def test_a_task_gets_the_recipes_of_the_kinds_it_names(task: str, expected: list[str]) -> None:
     recipe = "\n".join(prompts.recipe_for(task))
-    for kind in (GAME, BOARD, MINES, COUNTDOWN, STOPWATCH, CALCULATOR):
+    for kind in (GAME, SNAKE, TETRIS, BOARD, MINES, COUNTDOWN, STOPWATCH, CALCULATOR):
         assert (kind in recipe) is (kind in expected), kind
 
 
@@ -90,7 +92,7 @@ def test_recipes_off_leaves_the_task_alone(server: ScriptedServer, config_for) -
     ("app", "task_id"),
     [
         ("recipes/snake.py", "snake"),
-        ("recipes/snake.py", "tetris"),  # the same design passes a falling piece's checks
+        ("recipes/tetris.py", "tetris"),
         ("recipes/minesweeper.py", "minesweeper"),
         ("datasets/easy_timer.py", "timer"),
         ("recipes/stopwatch.py", "stopwatch"),

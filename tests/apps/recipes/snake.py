@@ -1,6 +1,7 @@
-"""Snake, built the way the recipe for a game that moves on its own says: a board widget that paints, a QTimer
-started in its __init__, keys read by the board, which takes the focus."""
+"""Snake, built the way the recipes for a game that moves on its own and for snake say: a board widget that paints,
+a QTimer started in its __init__, keys read by the board, which takes the focus."""
 
+import random
 import sys
 
 from PySide6.QtCore import Qt, QTimer
@@ -18,6 +19,7 @@ class Board(QWidget):
         self.setFocusPolicy(Qt.StrongFocus)
         self.snake = [(5, 7), (4, 7), (3, 7)]
         self.direction = (1, 0)
+        self.food = (12, 7)
         self.timer = QTimer(self)
         self.timer.timeout.connect(self.tick)
         self.timer.start(300)
@@ -25,7 +27,12 @@ class Board(QWidget):
     def tick(self) -> None:
         x, y = self.snake[0]
         dx, dy = self.direction
-        self.snake = [((x + dx) % COLUMNS, (y + dy) % ROWS), *self.snake[:-1]]
+        head = ((x + dx) % COLUMNS, (y + dy) % ROWS)
+        if head == self.food:
+            self.snake = [head, *self.snake]
+            self.food = (random.randrange(COLUMNS), random.randrange(ROWS))
+        else:
+            self.snake = [head, *self.snake[:-1]]
         self.update()
 
     def keyPressEvent(self, event) -> None:
@@ -36,6 +43,7 @@ class Board(QWidget):
     def paintEvent(self, event) -> None:
         painter = QPainter(self)
         painter.fillRect(self.rect(), QColor("black"))
+        painter.fillRect(self.food[0] * CELL, self.food[1] * CELL, CELL, CELL, QColor("red"))
         for x, y in self.snake:
             painter.fillRect(x * CELL, y * CELL, CELL - 1, CELL - 1, QColor("lime"))
 

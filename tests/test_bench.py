@@ -17,11 +17,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from rich.console import Console
 
 from aegis.bench.models import BenchRow
 from aegis.bench.plan import plan_items
 from aegis.bench.store import ResultStore
-from aegis.bench.summary import pass_at_k
+from aegis.bench.summary import pass_at_k, summarize, table
 from aegis.errors import ConfigError
 from fakeserver import Reply, ScriptedServer
 from helpers import COUNTER_APP, fenced
@@ -223,3 +224,18 @@ def _wait_for_lines(path: Path, count: int, proc: subprocess.Popen[str]) -> None
             return
         time.sleep(0.05)
     raise AssertionError(f"no result in {path} (exit {proc.poll()})")
+
+
+def test_task_texts_with_brackets_are_shown_as_written(tmp_path: Path) -> None:
+    """A task, a dataset or a folder named like Rich markup prints as it is, in the bench and report tables."""
+    rows = [
+        BenchRow.model_validate(
+            {"key": "x/t/1", "dataset": "[x]", "task_id": "t", "task": "a [bold]todo[/bold] list", "run": 1}
+            | {"seed": 1, "pipeline": "aegis", "model": "[m]", "status": "pass", "gate": "pass", "rounds": 1}
+        )
+    ]
+    summary = summarize(rows, {"name": "bench-[x]", "runs": 1, "pipeline": "aegis", "model": "[m]"})
+    console = Console(record=True, width=200)
+    console.print(table(summary))
+    shown = console.export_text()
+    assert "a [bold]todo[/bold] list" in shown and "[x]" in shown and "bench-[x]" in shown

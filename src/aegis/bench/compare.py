@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from rich.markup import escape
 from rich.table import Table
 
 from aegis.bench.models import BenchRow
@@ -48,7 +49,7 @@ def compare_table(comparison: dict[str, Any]) -> Table:
     table.add_section()
     for task in comparison["tasks"]:
         if (task["a_passed"] == 0) != (task["b_passed"] == 0):
-            table.add_row(f"flipped: {task['task']}", task["a"], task["b"], "")
+            table.add_row(escape(f"flipped: {task['task']}"), task["a"], task["b"], "")
     return table
 
 
@@ -97,7 +98,7 @@ def _delta(a: Any, b: Any) -> float | None:
 
 
 def _label(side: dict[str, Any]) -> str:
-    return f"{side['pipeline']} ({side['model']})"
+    return escape(f"{side['pipeline']} ({side['model']})")
 
 
 def _cell(value: Any) -> str:

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 
 from aegis.bench.executors import make_executor
@@ -69,7 +70,8 @@ def _run(request: BenchRequest, folder: Path, manifest: dict[str, Any], console:
         out=str(folder),
         serialize_local=request.workers > 1 and is_local(config.llm.model),
     )
-    console.print(f"bench folder: {folder} ({len(items) - len(todo)} of {len(items)} items already done)")
+    done = f"{len(items) - len(todo)} of {len(items)} items already done"
+    console.print(escape(f"bench folder: {folder} ({done})"))
     try:
         rows = make_executor(request.executor, request.workers, request.address).run(todo, settings)
         for row in _progress(rows, len(todo), console):

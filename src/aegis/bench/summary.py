@@ -13,6 +13,7 @@ from math import comb
 from statistics import mean
 from typing import Any
 
+from rich.markup import escape
 from rich.table import Table
 
 from aegis.bench.models import BenchRow
@@ -77,16 +78,24 @@ def pass_at_k(n: int, c: int, k: int) -> float:
 
 
 def table(summary: dict[str, Any]) -> Table:
-    table = Table("task", "set", "passed", "pass@1", "rounds", "tokens", "seconds", "cost", title=summary["bench"])
+    """The summary as a Rich table; task texts and names are shown as they are, never read as markup."""
+    columns = ("task", "set", "passed", "pass@1", "rounds", "tokens", "seconds", "cost")
+    table = Table(*columns, title=escape(summary["bench"]))
     for task in summary["tasks"]:
         colour = "green" if task["passed"] == task["runs"] else "yellow" if task["passed"] else "red"
         table.add_row(
-            task["task"], task["dataset"], f"[{colour}]{task['passed']}/{task['runs']}[/{colour}]", *_cells(task)
+            escape(task["task"]),
+            escape(task["dataset"]),
+            f"[{colour}]{task['passed']}/{task['runs']}[/{colour}]",
+            *_cells(task),
         )
     table.add_section()
     for name, group in summary["by_difficulty"].items():
         table.add_row(
-            f"[b]{name}[/b] ({group['tasks']} tasks)", name, f"{group['passed']}/{group['items']}", *_cells(group)
+            f"[b]{escape(name)}[/b] ({group['tasks']} tasks)",
+            escape(name),
+            f"{group['passed']}/{group['items']}",
+            *_cells(group),
         )
     totals = summary["totals"]
     table.add_row("[b]total[/b]", "", f"{totals['passed']}/{totals['items']}", *_cells(totals))

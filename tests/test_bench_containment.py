@@ -1,5 +1,6 @@
 """`aegis bench` contained: workers and their builds die with a killed bench, a resume trusts recorded rows and
-skips bad lines, and report.html inlines only verified PNGs from each item's own run folder."""
+skips bad lines, a bug in one item ends that item only, and report.html inlines only verified PNGs from each
+item's own run folder."""
 
 from __future__ import annotations
 
@@ -12,13 +13,19 @@ import sys
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from aegis.bench import work
+from aegis.bench.executors import InlineExecutor
 from aegis.bench.html import SCREENSHOT_BYTES, WITHHELD, data_uri, write_report
-from aegis.bench.models import BenchRow
+from aegis.bench.models import BenchRow, BenchSettings
+from aegis.bench.plan import plan_items
 from aegis.bench.store import ResultStore, claim
 from aegis.bench.summary import summarize
+from aegis.config import load_config
+from aegis.schema import RunResult, Task
 from fakeserver import Reply, ScriptedServer
 from helpers import COUNTER_APP, fenced
 
@@ -312,3 +319,30 @@ def test_the_report_inlines_only_pngs_inside_the_rows_own_run_folder(tmp_path: P
     assert "root:x" not in page and "private key" not in page and "cm9vd" not in page
     assert page.count(WITHHELD) == len(rows) - 1
     assert 'href="items/d/real/run1/shot.png"' in page and "/etc/passwd" not in page
+
+
+def test_a_bug_in_one_item_is_its_error_row_and_the_bench_goes_on(
+    tmp_path: Path, counters: ScriptedServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A fault injected where a build starts (a KeyError, as a bug of ours would raise) ends that item only."""
+    real_build = work.build_one
+
+    def build_with_a_bug(task: Task, *args: Any, **kwargs: Any) -> RunResult:
+        if "yak" in task.task:
+            raise KeyError("the yak's missing key")
+        return real_build(task, *args, **kwargs)
+
+    monkeypatch.setattr(work, "build_one", build_with_a_bug)
+    dataset = tmp_path / "tiny.json"
+    dataset.write_text(json.dumps(["a yak counter", "a zebra counter"]))
+    flags: dict[str, dict[str, Any]] = {
+        "llm": {"model": "m", "base_url": counters.base_url, "max_retries": 0},
+        "loop": {"max_rounds": 1},
+        "package": {"enabled": False},
+        "probe": {"settle": 0.2},
+    }
+    settings = BenchSettings(config=load_config(flags=flags, env={}), pipeline="aegis", out=str(tmp_path / "bench"))
+    rows = list(InlineExecutor().run(plan_items([dataset], runs=1), settings))
+
+    assert [(r.task, r.status) for r in rows] == [("a yak counter", "error"), ("a zebra counter", "pass")]
+    assert rows[0].message == 'internal error (a bug in AEGIS): KeyError: "the yak\'s missing key"'

@@ -39,18 +39,22 @@ _models: dict[str, LLM] = {}
 
 
 def run_item(item: BenchItem, settings: BenchSettings) -> BenchRow:
-    """Build one item into its own folder and judge the result; raise only for FATAL errors."""
+    """Build one item into its own folder and judge the result; raise only for FATAL errors (and Ctrl-C): any
+    other error, ours included, is this item's `error` row."""
     config = settings.config.model_copy(update={"llm": settings.config.llm.model_copy(update={"seed": item.seed})})
     folder = _fresh_folder(Path(settings.out) / item.folder)
     llm = _model(config.llm, Path(settings.out) if settings.serialize_local else None)
     try:
         result = _build(item, settings, config, llm, folder)
+        verdict = _judge(result, settings, config) if result.status == "pass" else result.kept_verdict
+        return _row(item, settings, config, result, verdict)
     except FATAL:
         raise
     except AegisError as exc:
         return _error_row(item, settings, config, str(exc))
-    verdict = _judge(result, settings, config) if result.status == "pass" else result.kept_verdict
-    return _row(item, settings, config, result, verdict)
+    except Exception as exc:  # a bug of ours ends this item as an error, not a bench of hundreds
+        log.exception("bench item %s: internal error", item.key)
+        return _error_row(item, settings, config, f"internal error (a bug in AEGIS): {type(exc).__name__}: {exc}")
 
 
 def close_models() -> None:

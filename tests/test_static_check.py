@@ -378,3 +378,57 @@ def test_the_widget_made_a_main_window_runs(tmp_path: Path) -> None:
 
     assert "setCentralWidget" in before.failures[0].message
     assert after.passed, after.failures
+
+
+NAMED_OTHERWISE = """\
+import sys
+
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QWidget
+
+
+class Cell(QWidget):
+    pass
+
+
+class SnakeGame(QMainWindow):  # the easy bench's snake (2026-12-07): the prompt's ending calls MainWindow()
+    def __init__(self):
+        super().__init__()
+        self.setCentralWidget(QLabel("Snake"))
+
+
+if __name__ == "__main__":
+    app = QApplication(sys.argv)
+    window = MainWindow()
+    window.show()
+    sys.exit(app.exec())
+"""
+
+
+def test_the_main_block_creates_the_one_window_class_the_program_has() -> None:
+    result = precheck(NAMED_OTHERWISE)
+
+    assert result.problems == []
+    assert result.fixes == ["the main block creates MainWindow, which the program never defines: it creates SnakeGame"]
+    assert "    window = SnakeGame()\n" in result.code
+
+
+def test_without_a_main_window_the_one_widget_nothing_else_creates_is_the_window() -> None:
+    code = NAMED_OTHERWISE.replace("SnakeGame(QMainWindow)", "SnakeGame(QWidget)").replace(
+        'self.setCentralWidget(QLabel("Snake"))', "self.cells = [Cell() for _ in range(3)]"
+    )
+    assert "    window = SnakeGame()\n" in precheck(code).code
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        ("class Cell(QWidget):", "class Cell(QMainWindow):"),  # two main windows: which one?
+        ("class SnakeGame(QMainWindow)", "class SnakeGame(QWidget)"),  # two widgets, neither created: which one?
+        ("import sys\n", "import sys\n\nfrom helpers import *\n"),  # it may define MainWindow
+        ("class Cell(QWidget):\n    pass\n", "class Cell(QWidget):\n    pass\n\n\nMainWindow = Cell\n"),
+    ],
+    ids=["two-main-windows", "two-widgets", "star-import", "bound"],
+)
+def test_the_main_block_is_left_alone_where_the_fix_would_guess(change: tuple[str, str]) -> None:
+    code = NAMED_OTHERWISE.replace(*change)
+    assert "window = MainWindow()" in precheck(code).code

@@ -1,8 +1,9 @@
 """Static pre-check of a generated program: fix what needs no guessing, report what is left.
 
-Runs before the program is started and never imports PySide6. The import fixes are in import_fix.py, a
-QMainWindow's ignored layout (and a QWidget that calls QMainWindow's methods) in layout_fix.py; then members.py
-checks the members used against the PySide6 member table, and its few unique fixes get their imports here.
+Runs before the program is started and never imports PySide6. The import fixes are in import_fix.py, the main
+block's undefined window class in entry_fix.py, a QMainWindow's ignored layout (and a QWidget that calls
+QMainWindow's methods) in layout_fix.py; then members.py checks the members used against the PySide6 member
+table, and its few unique fixes get their imports here.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import warnings
 from dataclasses import dataclass
 
+from aegis.precheck.entry_fix import fix_window_class
 from aegis.precheck.import_fix import (
     add_missing_imports,
     load_names,
@@ -53,6 +55,7 @@ def precheck(code: str) -> PrecheckResult:
 def _fix_and_check(code: str) -> PrecheckResult:
     table = load_names()
     fixed, fixes = rename_pyqt(code)
+    fixed, entry = fix_window_class(fixed)
     fixed, main_window = fix_widget_main_window(fixed)
     fixed, central = fix_main_window_layout(fixed)
     fixed, moved = move_misplaced_imports(fixed, table)
@@ -65,7 +68,7 @@ def _fix_and_check(code: str) -> PrecheckResult:
         if _syntax_error(with_members) is None:
             fixed, added = with_members, added + members.fixes + imported
     return PrecheckResult(
-        fixed, fixes + main_window + central + moved + added, undefined_problems(fixed) + members.problems
+        fixed, fixes + entry + main_window + central + moved + added, undefined_problems(fixed) + members.problems
     )
 
 

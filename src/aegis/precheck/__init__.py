@@ -3,7 +3,9 @@
 static.py      precheck(code): compile + pyflakes, then the fixes and checks below, in order
 import_fix.py  PyQt names to PySide6; PySide6 names used without import (or from the wrong module) fixed
                from the shipped name table (data/pyside6_names.json)
-layout_fix.py  a QMainWindow's ignored setLayout() moved onto a central widget
+entry_fix.py   the main block's MainWindow() renamed to the program's one window class, when it has another name
+layout_fix.py  a QMainWindow's ignored setLayout() moved onto a central widget; a QWidget subclass that calls
+               QMainWindow's own methods made a QMainWindow
 members.py     methods and enum members a PySide6 class lacks (QLineEdit.append, Qt.KeyPressEvent), with
                did-you-mean; the unique fixes made (QLineEdit.append -> setText(text() + ...))
 member_table.py  the shipped PySide6 member table (data/pyside6_members.json) and lookups through the bases

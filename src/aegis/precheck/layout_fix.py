@@ -98,10 +98,7 @@ def _self_method(node: ast.expr) -> str:
     """`name` for a call `self.name(one_argument)`, else ''."""
     if not isinstance(node, ast.Call) or len(node.args) != 1 or node.keywords:
         return ""
-    func = node.func
-    if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) and func.value.id == "self":
-        return func.attr
-    return ""
+    return _self_call(node)
 
 
 def _alone_on_its_line(statement: ast.stmt, lines: list[str]) -> bool:

@@ -19,6 +19,7 @@ import pytest
 from aegis.config import ProbeConfig, SandboxConfig
 from aegis.errors import ConfigError
 from aegis.probe.records import Done, Windows
+from aegis.sandbox.diskwatch import DiskWatch
 from aegis.sandbox.isolation import SandboxRunner, make_runner
 from aegis.schema import CapHit, ExecResult, Verdict
 from aegis.verdict.headless import HeadlessProber
@@ -125,6 +126,15 @@ def test_filling_the_disk_stops_the_run_at_the_cap(tmp_path: Path) -> None:
     result = run(sandbox(disk_mb=64), "adversarial_disk_fill", tmp_path / "work", "200", "16", timeout=60)
     assert (result.cap_hit, result.signal) == ("disk", 9)
     assert result.stdout.count("wrote file") < 100  # stopped: by what a poll or two let through past the cap
+
+
+def test_a_run_that_fills_past_the_cap_between_two_polls_still_hit_the_cap(tmp_path: Path) -> None:
+    """Past the cap and over before the watch's first look (a fast program on a busy machine): the last
+    measurement, as the watch ends, still sees it."""
+    stops: list[str] = []
+    with DiskWatch([tmp_path], cap_bytes=1 << 20, stop=lambda: stops.append("stop")) as disk:
+        (tmp_path / "fill.bin").write_bytes(b"x" * (2 << 20))
+    assert disk.full and stops == ["stop"]
 
 
 @pytest.mark.parametrize("isolation", ["none", "unshare", "bubblewrap"])

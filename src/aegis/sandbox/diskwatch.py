@@ -2,7 +2,8 @@
 
     with DiskWatch(folders, cap_bytes, stop) as disk:    measures every POLL_SECONDS on a thread
         ...wait for the program...
-    disk.full                                            True when it called stop()
+    disk.full                                            True when it called stop(): past the cap while the
+                                                         program ran, or when it ended (a last measurement)
 
 A portable stand-in for a size-capped tmpfs or a quota (both need a mount or root): RLIMIT_FSIZE caps each
 file, this caps them together. A program can overshoot by what it writes in one poll. Blocks count, not
@@ -36,12 +37,18 @@ class DiskWatch:
     def __exit__(self, *exc: object | TracebackType) -> None:
         self.done.set()
         self.thread.join()
+        if not self.full:  # one last look: a program can fill past the cap and exit between two polls
+            self._check()
+
+    def _check(self) -> bool:
+        if used_bytes(self.folders, stop_at=self.cap_bytes) > self.cap_bytes:
+            self.full = True
+            self.stop()
+        return self.full
 
     def _watch(self) -> None:
         while not self.done.wait(POLL_SECONDS):
-            if used_bytes(self.folders, stop_at=self.cap_bytes) > self.cap_bytes:
-                self.full = True
-                self.stop()
+            if self._check():
                 return
 
 

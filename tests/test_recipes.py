@@ -35,6 +35,7 @@ MINES = "15 mines"
 COUNTDOWN = "the number of seconds"
 STOPWATCH = "self.elapsed = 0.0"
 CALCULATOR = "One QPushButton per key"
+BROWSER = "QtWebEngine is not installed"
 
 
 @pytest.mark.parametrize(
@@ -50,6 +51,9 @@ CALCULATOR = "One QPushButton per key"
         ("stopwatch", [STOPWATCH]),
         ("a stop watch with laps", [STOPWATCH]),
         ("Calculator", [CALCULATOR]),
+        ("simple browser", [BROWSER]),
+        ("a web browser with tabs", [BROWSER]),
+        ("file browser", []),
         ("todo list", []),
         ("a snakes and ladders score sheet", []),
         ("a markdown editor with live preview", []),
@@ -57,7 +61,7 @@ CALCULATOR = "One QPushButton per key"
 )
 def test_a_task_gets_the_recipes_of_the_kinds_it_names(task: str, expected: list[str]) -> None:
     recipe = "\n".join(prompts.recipe_for(task))
-    for kind in (GAME, SNAKE, TETRIS, BOARD, MINES, COUNTDOWN, STOPWATCH, CALCULATOR):
+    for kind in (GAME, SNAKE, TETRIS, BOARD, MINES, COUNTDOWN, STOPWATCH, CALCULATOR, BROWSER):
         assert (kind in recipe) is (kind in expected), kind
 
 
@@ -121,6 +125,7 @@ def test_recipes_off_leaves_the_task_alone(server: ScriptedServer, config_for) -
         ("datasets/easy_timer.py", "timer"),
         ("recipes/stopwatch.py", "stopwatch"),
         ("recipes/calculator.py", "calculator"),
+        ("recipes/browser.py", "browser"),
     ],
 )
 def test_a_program_built_as_the_recipe_says_works(app: str, task_id: str, tmp_path: Path) -> None:

@@ -136,6 +136,31 @@ def test_a_line_edits_append_becomes_set_text_and_the_program_compiles() -> None
     assert precheck(result.code).fixes == []
 
 
+PDF_EXPORT = """\
+from PySide6.QtGui import QPageLayout
+from PySide6.QtPrintSupport import QPrinter
+
+
+def export(path):
+    printer = QPrinter(QPrinter.HighResolution)
+    printer.setOutputFileName(path)
+    printer.setOrientation(QPageLayout.Orientation.Portrait)
+"""
+
+
+def test_a_method_qt6_renamed_gets_its_new_name() -> None:
+    """The markdown editor of the middle bench called QPrinter.setOrientation in both rounds; the problem's
+    did-you-mean offered three names."""
+    result = precheck(PDF_EXPORT)
+
+    assert result.problems == []
+    assert result.fixes == [
+        "line 8: printer.setOrientation -> printer.setPageOrientation (QPrinter renamed it in Qt 6)"
+    ]
+    assert "    printer.setPageOrientation(QPageLayout.Orientation.Portrait)\n" in result.code
+    assert precheck(result.code).fixes == []
+
+
 def test_an_enum_member_in_the_wrong_class_moves_where_it_exists_once_and_is_imported() -> None:
     code = with_press("        if key == Qt.KeyPress:\n            pass")
     result = precheck(code)

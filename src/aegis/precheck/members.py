@@ -10,7 +10,8 @@
 - `self.timer.timeout.connect(self.update_time)` in a class that never defines update_time (see class_members).
 
 Fixed, because the fix is unique: `line.append(x)` on a QLineEdit, as a statement, becomes
-`line.setText(line.text() + str(x))`; `Qt.KeyPress` becomes `QEvent.Type.KeyPress` when exactly one enum of
+`line.setText(line.text() + str(x))`; a method Qt 6 renamed (QT6_RENAMES: `printer.setOrientation(o)`) gets its new
+name; `Qt.KeyPress` becomes `QEvent.Type.KeyPress` when exactly one enum of
 PySide6 has that member (the import of QEvent is added by the import fixes). Everything else is a problem.
 A program that switches PySide6's `__feature__` (snake_case, true_property) is not checked.
 """
@@ -57,6 +58,15 @@ ADVICE = {
     ("QSpinBox", "setText"): "use {obj}.setValue(number)",
     ("QSpinBox", "getValue"): "use {obj}.value()",
     ("QSlider", "getValue"): "use {obj}.value()",
+}
+
+# Methods Qt 6 renamed, called the same way: a call of the old name on that class becomes the new name.
+QT6_RENAMES = {
+    ("QPrinter", "setOrientation"): "setPageOrientation",
+    ("QFontMetrics", "width"): "horizontalAdvance",
+    ("QFontMetricsF", "width"): "horizontalAdvance",
+    ("QTextEdit", "setTabStopWidth"): "setTabStopDistance",
+    ("QPlainTextEdit", "setTabStopWidth"): "setTabStopDistance",
 }
 
 
@@ -127,6 +137,11 @@ class _Checker:
         fix = self._line_edit_append_fix(call, label) if (cls, node.attr) == ("QLineEdit", "append") else None
         if fix is not None:
             return fix
+        renamed = QT6_RENAMES.get((cls, node.attr))
+        edit = self._edit(node, f"{label}.{renamed}") if renamed and self.table.has(cls, renamed) else None
+        if edit is not None:
+            message = f"line {node.lineno}: {label}.{node.attr} -> {label}.{renamed} ({cls} renamed it in Qt 6)"
+            return _Finding(node.lineno, message, edit)
         kind = "method" if id(node) in self.called else "attribute"
         advice = ADVICE.get((cls, node.attr))
         hint = advice.format(obj=label) if advice else _member_hint(self.table, cls, node.attr)

@@ -111,10 +111,14 @@ ProblemKind = Literal[
 ]
 
 
+Severity = Literal["fail", "warn"]
+"""A problem that fails the program, or one that is only shown."""
+
+
 class Problem(Frozen):
     kind: ProblemKind
     message: str
-    severity: Literal["fail", "warn"] = "fail"
+    severity: Severity = "fail"
     traceback: str = ""
     action: str = ""
 

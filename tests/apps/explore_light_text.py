@@ -13,6 +13,7 @@ class Welcome(QWidget):
         title = QLabel("Welcome to the app")
         title.setStyleSheet("color: #f5f5f5; font-size: 20px;")
         start = QPushButton("Start")
+        start.clicked.connect(lambda: title.setText("Started"))
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addWidget(start)

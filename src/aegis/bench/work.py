@@ -79,7 +79,9 @@ def _judge(result: RunResult, settings: BenchSettings, config: AegisConfig) -> V
     out = Path(result.run_dir) / "judge"
     out.mkdir(exist_ok=True)
     checks = checks_for(result.task)
-    verdict = HeadlessProber(make_runner(config.sandbox), config.probe).probe(Path(result.app_path), out, checks=checks)
+    verdict = HeadlessProber(make_runner(config.sandbox), config.probe, generated=True).probe(
+        Path(result.app_path), out, checks=checks
+    )
     replace_file(out / "verdict.json", verdict.model_dump_json(indent=2))  # the judged program ran in `out`
     return verdict
 

@@ -58,7 +58,7 @@ def build_one(
             on_open(recorder)
         parts = Parts(
             asker=_asker(task, llm, tool_llm, runner, recorder, config),
-            trial=PrecheckedTrial(HeadlessProber(runner, config.probe), config.deps, recorder.event),
+            trial=PrecheckedTrial(HeadlessProber(runner, config.probe, generated=True), config.deps, recorder.event),
             packager=_packager(runner, config),
             spec_writer=SpecWriter.of(llm, config) if config.loop.spec and tool_llm is None else None,
             deps_allowed=config.deps.allow_packages,

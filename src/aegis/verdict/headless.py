@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from aegis.config import ProbeConfig
 from aegis.errors import ProbeError
 from aegis.paths import replace_file
+from aegis.precheck.dead_buttons import find_dead_buttons
 from aegis.precheck.placeholders import find_placeholders
 from aegis.probe.options import ProbeArgs, ProbeOptions
 from aegis.probe.records import Record
@@ -75,10 +76,15 @@ def child_environment(toolkit: Toolkit, home: Path | None = None) -> Iterator[tu
 
 
 class HeadlessProber:
-    def __init__(self, runner: Runner, config: ProbeConfig, *, python: str = sys.executable) -> None:
+    def __init__(
+        self, runner: Runner, config: ProbeConfig, *, python: str = sys.executable, generated: bool = False
+    ) -> None:
         self.runner = runner
         self.config = config
         self.python = python
+        self.generated = generated
+        """A program written for a task must do what its labels say: a button connected to nothing fails it.
+        In a program people wrote it may be a sample (a style gallery), so it is only named."""
 
     def probe(self, app: Path, out_dir: Path, *, python: str | None = None, checks: CheckSet | None = None) -> Verdict:
         app, out_dir = app.resolve(), out_dir.resolve()
@@ -96,6 +102,7 @@ class HeadlessProber:
         verdict = judge(records, result, app, isolation=self.runner.isolation)
         if self.config.find_placeholders:
             verdict = verdict.adding(find_placeholders(code))
+            verdict = verdict.adding(find_dead_buttons(code, severity="fail" if self.generated else "warn"))
         if checks is None or not verdict.windows:
             return verdict
         if toolkit != "qt":

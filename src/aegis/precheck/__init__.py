@@ -7,11 +7,12 @@ entry_fix.py   the main block's MainWindow() renamed to the program's one window
 layout_fix.py  a QMainWindow's ignored setLayout() moved onto a central widget; a QWidget subclass that calls
                QMainWindow's own methods made a QMainWindow
 members.py     methods and enum members a PySide6 class lacks (QLineEdit.append, Qt.KeyPressEvent), with
-               did-you-mean; the unique fixes made (QLineEdit.append -> setText(text() + ...))
+               did-you-mean; the unique fixes made (QLineEdit.append -> setText(text() + ...), methods Qt 6 renamed)
 member_table.py  the shipped PySide6 member table (data/pyside6_members.json) and lookups through the bases
 bindings.py    what each name and attribute of the program is bound to (`self.x = QLineEdit()`), if certain
 class_members.py  `self.name` (a connected handler most often) that the program's own class never defines
 placeholders.py  handlers that only pretend ("for simplicity, we'll just show a message box")
+dead_buttons.py  buttons with a text that nothing connects: only placed and styled
 
 Pure source-to-source work: runs nothing. May import the shared modules (schema, errors); nothing else of aegis.
 """

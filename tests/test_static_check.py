@@ -432,3 +432,63 @@ def test_without_a_main_window_the_one_widget_nothing_else_creates_is_the_window
 def test_the_main_block_is_left_alone_where_the_fix_would_guess(change: tuple[str, str]) -> None:
     code = NAMED_OTHERWISE.replace(*change)
     assert "window = MainWindow()" in precheck(code).code
+
+
+LAYOUT_METHOD = """\
+import sys
+
+from PySide6.QtWidgets import QApplication, QGridLayout, QPushButton, QWidget
+
+
+class Minesweeper(QWidget):  # the easy bench's minesweeper, seed 1001
+    def __init__(self):
+        super().__init__()
+        self.setWindowTitle("Minesweeper")
+        self.setLayout(QGridLayout())
+        for row in range(3):
+            for column in range(3):
+                button = QPushButton("?")
+                button.clicked.connect(lambda checked=False, b=button: b.setText("1"))
+                self.layout.addWidget(button, row, column)
+
+
+if __name__ == "__main__":
+    app = QApplication(sys.argv)
+    window = Minesweeper()
+    window.show()
+    sys.exit(app.exec())
+"""
+
+
+def test_adding_to_self_layout_calls_the_layout_method() -> None:
+    result = precheck(LAYOUT_METHOD)
+
+    assert result.problems == []
+    assert result.fixes == [
+        "self.layout.name -> self.layout().name in Minesweeper (layout() returns the layout set on it)"
+    ]
+    assert "                self.layout().addWidget(button, row, column)\n" in result.code
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        ("        self.setLayout(QGridLayout())\n", ""),  # no layout on it: layout() is None, nothing to fix with
+        ("        self.setLayout(QGridLayout())", "        self.layout = QGridLayout(self)"),
+        ("class Minesweeper(QWidget):", "class Minesweeper(QWidget):\n    layout = None\n"),
+        ("class Minesweeper(QWidget):", "class Minesweeper(QMainWindow):"),
+    ],
+    ids=["no-layout-set", "assigns-self-layout", "class-attribute", "a-main-window"],
+)
+def test_self_layout_is_left_alone_where_the_fix_would_guess(change: tuple[str, str]) -> None:
+    code = LAYOUT_METHOD.replace(*change)
+    assert not any("layout()" in fix for fix in precheck(code).fixes)
+
+
+def test_the_fixed_layout_call_runs(tmp_path: Path) -> None:
+    checker = HeadlessProber(make_runner(SandboxConfig()), ProbeConfig(timeout=10, max_actions=0, explore=False))
+    before = checker.probe(_written(tmp_path / "before.py", LAYOUT_METHOD), tmp_path / "before")
+    after = checker.probe(_written(tmp_path / "after.py", precheck(LAYOUT_METHOD).code), tmp_path / "after")
+
+    assert "'builtin_function_or_method' object has no attribute 'addWidget'" in before.failures[0].message
+    assert after.passed, after.failures

@@ -16,6 +16,14 @@ The other way round, a QWidget subclass that calls QMainWindow's own methods (`s
 
 when `QWidget` is its only base, written as that plain name, and it never puts a layout on itself (a layout on
 a QMainWindow is ignored). `QMainWindow` is imported afterwards by the import fixes.
+
+And `layout` is a QWidget method that returns the layout set on the widget, so a class that sets its layout and
+then adds to `self.layout` raises "'builtin_function_or_method' object has no attribute 'addWidget'":
+
+    self.setLayout(QGridLayout())
+    self.layout.addWidget(button, row, column)   ->   self.layout().addWidget(button, row, column)
+
+when the class (not a QMainWindow) puts a layout on itself and nothing in the program assigns a `.layout`.
 """
 
 from __future__ import annotations
@@ -72,6 +80,57 @@ def fix_widget_main_window(code: str) -> tuple[str, list[str]]:
         lines[base.lineno - 1] = (line[:start] + b"QMainWindow" + line[end:]).decode()
         fixes.append(f"made {cls.name} a QMainWindow: it calls {', '.join(used)}, which a QWidget does not have")
     return "".join(lines), fixes
+
+
+def fix_layout_method(code: str) -> tuple[str, list[str]]:
+    """`code` (which compiles) with `self.layout.name` made `self.layout().name` where the fix is certain."""
+    tree = ast.parse(code)
+    if any(isinstance(node, ast.Attribute) and node.attr == "layout" and not _loads(node) for node in ast.walk(tree)):
+        return code, []
+    lines = io.StringIO(code, newline="").readlines()
+    fixes: list[str] = []
+    for cls in (node for node in ast.walk(tree) if isinstance(node, ast.ClassDef) and not _is_main_window(node)):
+        calls = [node for node in ast.walk(cls) if isinstance(node, ast.Call)]
+        if "layout" in _class_body_names(cls) or not any(
+            _self_call(call) == "setLayout" or _lays_out_self(call) for call in calls
+        ):
+            continue
+        uses = [node.value for node in ast.walk(cls) if isinstance(node, ast.Attribute) and _is_self_layout(node.value)]
+        for use in sorted(uses, key=lambda node: (node.lineno, node.col_offset), reverse=True):
+            line = lines[use.lineno - 1].encode()
+            end = use.end_col_offset or 0
+            lines[use.lineno - 1] = (line[:end] + b"()" + line[end:]).decode()
+        if uses:
+            fixes.append(
+                f"self.layout.name -> self.layout().name in {cls.name} (layout() returns the layout set on it)"
+            )
+    return "".join(lines), fixes
+
+
+def _is_self_layout(node: ast.expr) -> bool:
+    """`self.layout` read on one line, the object of a further attribute (`self.layout.addWidget`)."""
+    return (
+        isinstance(node, ast.Attribute)
+        and node.attr == "layout"
+        and isinstance(node.value, ast.Name)
+        and node.value.id == "self"
+        and node.lineno == node.end_lineno
+    )
+
+
+def _class_body_names(cls: ast.ClassDef) -> set[str]:
+    """Names the class body itself binds: its methods and class attributes."""
+    names = {node.name for node in cls.body if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef)}
+    for node in cls.body:
+        targets = (
+            node.targets if isinstance(node, ast.Assign) else [node.target] if isinstance(node, ast.AnnAssign) else []
+        )
+        names |= {target.id for target in targets if isinstance(target, ast.Name)}
+    return names
+
+
+def _loads(node: ast.Attribute) -> bool:
+    return isinstance(node.ctx, ast.Load)
 
 
 def _self_call(node: ast.Call) -> str:

@@ -2,9 +2,9 @@
 
 Runs before the program is started and never imports PySide6. The import fixes are in import_fix.py, the main
 block's undefined window class in entry_fix.py, a QMainWindow's ignored layout (and a QWidget that calls
-QMainWindow's methods) in layout_fix.py; then members.py checks the members used against the PySide6 member
-table, and its few unique fixes get their imports here.
-"""
+QMainWindow's methods, and `self.layout.addWidget` for `self.layout().addWidget`) in layout_fix.py; then
+members.py checks the members used against the PySide6 member table, and its few unique fixes get their
+imports here."""
 
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ from aegis.precheck.import_fix import (
     rename_pyqt,
     undefined_names,
 )
-from aegis.precheck.layout_fix import fix_main_window_layout, fix_widget_main_window
+from aegis.precheck.layout_fix import fix_layout_method, fix_main_window_layout, fix_widget_main_window
 from aegis.precheck.members import check_members
 from aegis.schema import Problem
 
@@ -58,6 +58,7 @@ def _fix_and_check(code: str) -> PrecheckResult:
     fixed, entry = fix_window_class(fixed)
     fixed, main_window = fix_widget_main_window(fixed)
     fixed, central = fix_main_window_layout(fixed)
+    fixed, layout_method = fix_layout_method(fixed)
     fixed, moved = move_misplaced_imports(fixed, table)
     fixed, added = add_missing_imports(fixed, table)
     if _syntax_error(fixed) is not None:
@@ -68,7 +69,9 @@ def _fix_and_check(code: str) -> PrecheckResult:
         if _syntax_error(with_members) is None:
             fixed, added = with_members, added + members.fixes + imported
     return PrecheckResult(
-        fixed, fixes + entry + main_window + central + moved + added, undefined_problems(fixed) + members.problems
+        fixed,
+        fixes + entry + main_window + central + layout_method + moved + added,
+        undefined_problems(fixed) + members.problems,
     )
 
 

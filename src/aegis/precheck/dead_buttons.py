@@ -4,11 +4,11 @@
 
 A button counts as dead when a program makes it with a text (`self.back = QPushButton("Back")`, or a local
 name; a button made without one is an icon, often only decoration) and then only places and styles it: every
-other use of the name is a layout's addWidget (or insertWidget, addRow...) or one of its own set...() calls. Any other use might connect it (`.clicked`, a QButtonGroup, a list the
-program loops over, a menu, an event filter, a helper it is passed to), so the button is left alone. Nothing
-is checked in a program that connects by name (QMetaObject.connectSlotsByName), reads attributes by name
-(getattr) or finds its buttons again through their parents (findChildren, a layout's itemAt), which this
-cannot follow.
+other use of the name is a layout's addWidget (or insertWidget, addRow...) or one of its own set...() calls.
+Any other use might connect it (`.clicked`, a QButtonGroup, a list the program loops over, a menu, an event
+filter, a helper it is passed to), so the button is left alone. Nothing is checked in a program that
+connects by name (QMetaObject.connectSlotsByName), reads attributes by name (getattr) or finds its buttons
+again through their parents (findChildren, a layout's itemAt), which this cannot follow.
 Pure source work (ast); runs nothing.
 """
 

@@ -12,7 +12,7 @@ member_table.py  the shipped PySide6 member table (data/pyside6_members.json) an
 bindings.py    what each name and attribute of the program is bound to (`self.x = QLineEdit()`), if certain
 class_members.py  `self.name` (a connected handler most often) that the program's own class never defines
 placeholders.py  handlers that only pretend ("for simplicity, we'll just show a message box")
-dead_buttons.py  buttons with a text that nothing connects: only placed and styled
+unwired.py     buttons with a text that nothing connects (only placed and styled), signals only emitted
 
 Pure source-to-source work: runs nothing. May import the shared modules (schema, errors); nothing else of aegis.
 """

@@ -22,8 +22,8 @@ from typing import TYPE_CHECKING, Any, Literal
 from aegis.config import ProbeConfig
 from aegis.errors import ProbeError
 from aegis.paths import replace_file
-from aegis.precheck.dead_buttons import find_dead_buttons
 from aegis.precheck.placeholders import find_placeholders
+from aegis.precheck.unwired import find_unwired
 from aegis.probe.options import ProbeArgs, ProbeOptions
 from aegis.probe.records import Record
 from aegis.protocols import Runner
@@ -102,7 +102,7 @@ class HeadlessProber:
         verdict = judge(records, result, app, isolation=self.runner.isolation)
         if self.config.find_placeholders:
             verdict = verdict.adding(find_placeholders(code))
-            verdict = verdict.adding(find_dead_buttons(code, severity="fail" if self.generated else "warn"))
+            verdict = verdict.adding(find_unwired(code, severity="fail" if self.generated else "warn"))
         if checks is None or not verdict.windows:
             return verdict
         if toolkit != "qt":

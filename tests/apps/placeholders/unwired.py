@@ -1,8 +1,11 @@
 """A browser whose Back and Forward buttons are placed and styled but connected to nothing (the easy bench's
-'simple browser', seed 1001, which passed), beside buttons wired in every other way a program wires them."""
+'simple browser', seed 1001, which passed), beside buttons wired in every other way a program wires them; and
+a Stop whose handler only emits a signal nothing receives (the easy bench's stopwatch, seed 2001, which passed),
+beside signals that are received or that announce work already done."""
 
 import sys
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QApplication,
     QButtonGroup,
@@ -18,6 +21,10 @@ from PySide6.QtWidgets import (
 
 
 class MainWindow(QMainWindow):
+    stop_signal = Signal()
+    loaded = Signal(str)
+    ready = Signal()
+
     def __init__(self):
         super().__init__()
         self.setWindowTitle("Simple Browser")
@@ -35,6 +42,9 @@ class MainWindow(QMainWindow):
         row.addWidget(home)
         go = QPushButton("Go")
         go.clicked.connect(self.load)
+        stop = QPushButton("Stop")
+        stop.clicked.connect(self.stop)
+        row.addWidget(stop)
         row.addWidget(go)
         self.bold = QPushButton("Bold")
         self.bold.setCheckable(True)
@@ -59,6 +69,14 @@ class MainWindow(QMainWindow):
 
     def load(self):
         self.address_bar.setText(self.address_bar.text().strip() + (" (bold)" if self.bold.isChecked() else ""))
+        self.loaded.emit(self.address_bar.text())
+
+    def stop(self):
+        self.stop_signal.emit()
+
+    def wire(self):
+        self.ready.connect(self.stop)
+        self.ready.emit()
 
 
 if __name__ == "__main__":

@@ -1,15 +1,20 @@
-"""Buttons connected to nothing: a user clicks them and nothing happens.
+"""Controls and signals connected to nothing: a user clicks, and nothing happens.
 
-    find_dead_buttons(code, severity) -> list[Problem]
+    find_unwired(code, severity) -> list[Problem]
 
 A button counts as dead when a program makes it with a text (`self.back = QPushButton("Back")`, or a local
 name; a button made without one is an icon, often only decoration) and then only places and styles it: every
 other use of the name is a layout's addWidget (or insertWidget, addRow...) or one of its own set...() calls.
 Any other use might connect it (`.clicked`, a QButtonGroup, a list the program loops over, a menu, an event
-filter, a helper it is passed to), so the button is left alone. Nothing is checked in a program that
-connects by name (QMetaObject.connectSlotsByName), reads attributes by name (getattr) or finds its buttons
-again through their parents (findChildren, a layout's itemAt), which this cannot follow.
-Pure source work (ast); runs nothing.
+filter, a helper it is passed to), so the button is left alone.
+
+A signal counts as dead when a class declares it (`stop_signal = Signal()`), the program only ever emits it,
+and each function that emits it does nothing else: a handler whose whole work is `self.stop_signal.emit()`
+does nothing when nothing is connected (one that saves a file and then announces it is fine).
+
+Nothing is checked in a program that connects by name (QMetaObject.connectSlotsByName), reads attributes by
+name (getattr) or finds its buttons again through their parents (findChildren, a layout's itemAt), which this
+cannot follow. Pure source work (ast); runs nothing.
 """
 
 from __future__ import annotations
@@ -41,8 +46,9 @@ class _Button:
     """The whole module for self.<name>, the defining function for a local name."""
 
 
-def find_dead_buttons(code: str, severity: Severity = "fail") -> list[Problem]:
-    """One problem per dead button; none when the code does not parse or cannot be followed (DYNAMIC)."""
+def find_unwired(code: str, severity: Severity = "fail") -> list[Problem]:
+    """One problem per dead button and per dead signal; none when the code does not parse or cannot be
+    followed (DYNAMIC)."""
     try:
         tree = ast.parse(code)
     except (SyntaxError, ValueError, RecursionError, MemoryError):
@@ -51,7 +57,8 @@ def find_dead_buttons(code: str, severity: Severity = "fail") -> list[Problem]:
         return []
     parents = {id(child): node for node in ast.walk(tree) for child in ast.iter_child_nodes(node)}
     buttons = {(b.name, b.line): b for b in _buttons(tree)}.values()  # a nested function's, found twice
-    return [_problem(button, severity) for button in buttons if not any(_wires(use, parents) for use in _uses(button))]
+    dead = [_problem(button, severity) for button in buttons if not any(_wires(use, parents) for use in _uses(button))]
+    return dead + [_signal_problem(name, emit, parents, severity) for name, emit in _only_emitted(tree, parents)]
 
 
 def _buttons(tree: ast.Module) -> Iterator[_Button]:
@@ -70,8 +77,7 @@ def _buttons(tree: ast.Module) -> Iterator[_Button]:
 
 
 def _makes_text_button(value: ast.Call) -> bool:
-    func = value.func
-    name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+    name = _call_name(value)
     with_text = bool(value.args) or any(k.arg == "text" for k in value.keywords)
     return name in BUTTONS and with_text and not isinstance(value.args[0] if value.args else None, ast.Starred)
 
@@ -114,3 +120,73 @@ def _problem(button: _Button, severity: Severity) -> Problem:
             f"connect {where}.clicked to a method that does what it says"
         ),
     )
+
+
+def _only_emitted(tree: ast.Module, parents: dict[int, ast.AST]) -> Iterator[tuple[str, ast.Call]]:
+    """Each signal a class declares whose every use is `<object>.<signal>.emit(...)`, with its first emit."""
+    declared = {
+        target.id
+        for cls in ast.walk(tree)
+        if isinstance(cls, ast.ClassDef)
+        for node in cls.body
+        if isinstance(node, ast.Assign) and isinstance(node.value, ast.Call) and _call_name(node.value) == "Signal"
+        for target in node.targets
+        if isinstance(target, ast.Name)
+    }
+    for name in sorted(declared):
+        uses = [node for node in ast.walk(tree) if isinstance(node, ast.Attribute) and node.attr == name]
+        emits = [_emit_call(use, parents) for use in uses]
+        calls = [emit for emit in emits if emit is not None]
+        if uses and len(calls) == len(uses) and all(_only_emits(_enclosing(call, parents)) for call in calls):
+            yield name, min(calls, key=lambda call: call.lineno)
+
+
+def _only_emits(function: ast.FunctionDef | ast.AsyncFunctionDef | None) -> bool:
+    """A function whose whole work is emitting (a docstring and `pass` aside): with nothing connected, it does
+    nothing. One that also does its work and then announces it is fine."""
+    if function is None:
+        return False
+    body = [s for s in function.body if not (isinstance(s, ast.Expr) and isinstance(s.value, ast.Constant))]
+    body = [s for s in body if not isinstance(s, ast.Pass)]
+    return bool(body) and all(
+        isinstance(s, ast.Expr) and isinstance(s.value, ast.Call) and _call_name(s.value) == "emit" for s in body
+    )
+
+
+def _emit_call(use: ast.Attribute, parents: dict[int, ast.AST]) -> ast.Call | None:
+    """The call when `use` is the signal of `<object>.<signal>.emit(...)`, else None."""
+    method = parents.get(id(use))
+    call = parents.get(id(method))
+    if (
+        isinstance(method, ast.Attribute)
+        and method.attr == "emit"
+        and isinstance(call, ast.Call)
+        and call.func is method
+    ):
+        return call
+    return None
+
+
+def _call_name(call: ast.Call) -> str:
+    func = call.func
+    return func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+
+
+def _signal_problem(name: str, emit: ast.Call, parents: dict[int, ast.AST], severity: Severity) -> Problem:
+    function = _enclosing(emit, parents)
+    does = f", so {function.name}() does nothing" if function else ""
+    return Problem(
+        kind="placeholder",
+        severity=severity,
+        message=(
+            f"the signal {name} is emitted (line {emit.lineno}) but nothing is connected to it{does}; "
+            "connect it to a method that does the work, or do the work where it is emitted"
+        ),
+    )
+
+
+def _enclosing(node: ast.AST, parents: dict[int, ast.AST]) -> ast.FunctionDef | ast.AsyncFunctionDef | None:
+    found = parents.get(id(node))
+    while found is not None and not isinstance(found, ast.FunctionDef | ast.AsyncFunctionDef):
+        found = parents.get(id(found))
+    return found

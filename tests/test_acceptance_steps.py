@@ -36,6 +36,7 @@ PREVIEW = [{"type": "# Hello", "into": "Markdown"}, {"expect_text": "Hello", "el
 STORED = [{"type": "example.org", "into": "Site"}, {"type": "hunter2", "into": "Password"}, {"click": "Add"}]
 UNSTORED = [*STORED[:2], {"expect_not_stored": "hunter2"}]
 CSV_FILE = [{"provide_file": "people.csv", "content": "name,age\nAda,36\n"}, {"click": "Open"}]
+STOPS = [{"click": "Start"}, {"click": "Start"}, {"wait": 1.0}, {"click": "Stop"}, {"wait": 1.0}]
 
 
 def run(app: str, steps: list[dict[str, object]], tmp_path: Path) -> CheckResult:
@@ -80,6 +81,13 @@ CASES: list[tuple[str, list[dict[str, object]], bool | str]] = [
     ("kanban_custom_broken.py", CUSTOM, "'Doing' did not accept the dragged item 'buy milk'"),
     ("markdown.py", PREVIEW, True),
     ("markdown_broken.py", PREVIEW, "no text 'Hello' is shown outside the field typed into"),
+    ("stopwatch_stops.py", [*STOPS, {"expect_unchanged": "window"}], True),
+    (
+        "stopwatch_stops_broken.py",
+        [*STOPS, {"expect_unchanged": "window"}],
+        "s after 'Stop' was clicked",  # "the window still changed in the 1.0 s after ..."
+    ),
+    ("stopwatch_stops.py", [{"click": "Start"}, {"wait": 0.5}, {"expect_unchanged": "window"}], "still changed"),
     ("keys.py", [{"key": "Left"}, {"expect_changed": "window"}], True),
     ("keys_broken.py", [{"key": "Left"}, {"expect_changed": "window"}], "the keyboard focus moved; that alone"),
     ("filter.py", [{"type": "ap", "into": "Search"}, {"expect_changed": "Fruits"}], True),
@@ -204,6 +212,7 @@ def test_bad_fields_are_rejected_with_the_check_and_step_named(step: dict[str, o
         ({"expect_file": "", "lacks": "pw"}, "a file that does not hold 'pw' in plain text (encrypt or encode it) is"),
         ({"provide_file": "a.csv", "content": "x"}, "the user has a file 'a.csv' holding 'x'; an open dialog"),
         ({"expect_not_stored": "pw"}, "does not hold 'pw' in plain text (encrypt it"),
+        ({"expect_unchanged": "window"}, "click 'Go', the window then stays as it is (nothing keeps running)"),
     ],
 )
 def test_the_generate_prompt_says_what_each_new_step_needs(step: dict[str, object], words: str) -> None:

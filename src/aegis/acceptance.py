@@ -23,6 +23,9 @@ Expectations (retried for up to a second, so a short timer can catch up)
                             into, e.g. a live preview); numbers compare as numbers (5 == 5.0)
     expect_changed          "window": its pixels changed; else a widget (selector) whose text changed; compared
                             with the state before the last action (or the last expect_changed)
+    expect_unchanged        "window": its pixels are as the last action left them (its state 0.3 s after it,
+                            e.g. a stopwatch after Stop, however long the check waited); else a widget's text;
+                            never retried
     expect_file             the file last chosen in a save dialog exists and contains this text ("": exists);
                             `format` (pdf, png, svg, html, csv, json, txt): it really is one, and a save dialog
                             offers a name with that suffix; `lacks`: it does not contain that text
@@ -125,6 +128,10 @@ class ExpectChanged(_Step):
     expect_changed: str = "window"
 
 
+class ExpectUnchanged(_Step):
+    expect_unchanged: str = "window"
+
+
 FileFormat = Literal["pdf", "png", "svg", "html", "csv", "json", "txt"]
 UNREADABLE = ("pdf", "png")
 """Formats whose text a check cannot read: only their format and `lacks` are checked."""
@@ -191,6 +198,7 @@ STEPS: dict[str, type[_Step]] = {
     "restart": Restart,
     "expect_text": ExpectText,
     "expect_changed": ExpectChanged,
+    "expect_unchanged": ExpectUnchanged,
     "expect_file": ExpectFile,
     "expect_image_shown": ExpectImageShown,
     "expect_items": ExpectItems,
@@ -212,6 +220,7 @@ Step = (
     | Restart
     | ExpectText
     | ExpectChanged
+    | ExpectUnchanged
     | ExpectFile
     | ExpectImageShown
     | ExpectItems

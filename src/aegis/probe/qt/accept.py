@@ -9,7 +9,8 @@ An exception the app raises during a step (from the action itself or a slot it s
 The check's "since" (seconds since the epoch) says when the check began; `restart` steps never reach the
 probe (the host splits a check into one run per restart).
 The window picture and widget texts are snapshotted before each action and after each `expect_changed`,
-which compares against the latest of them.
+which compares against the latest of them, and once each action has settled, which `expect_unchanged`
+compares against.
 
 Runs inside the app's child process (imports PySide6; never imported by the AEGIS core).
 """
@@ -37,7 +38,7 @@ from aegis.probe.runtime import Report
 SETTLE_MS = 300
 RETRY_MS = 100
 RETRY_SECONDS = 1.0
-ONCE = ("expect_no_dialog_error",)
+ONCE = ("expect_no_dialog_error", "expect_unchanged")
 """Expectations that waiting cannot make true."""
 DOING = {
     "click": "clicking",
@@ -146,8 +147,10 @@ class AcceptRun:
     def settled(self) -> None:
         if self.raised:
             self.fail(self.raised_outcome())
-        else:
-            self.passed()
+            return
+        if self.performed and self.state is not None:
+            self.state.after = take_snapshot(self.state.main)
+        self.passed()
 
     def expect(self) -> None:
         assert self.state is not None

@@ -87,6 +87,27 @@ def expect_changed(state: State, step: Step) -> Outcome:
     return Outcome(False, f"the text of {target!r} did not change in {seconds:.1f} s", seen_list(list(now.values())))
 
 
+def expect_unchanged(state: State, step: Step) -> Outcome:
+    """The window (or a widget's text) as the last action left it: what it started has stopped."""
+    target = step.get("expect_unchanged") or "window"
+    after = state.after or take_snapshot(state.main)
+    seconds = time.monotonic() - after.taken
+    since = state.last_done or "the check started"
+    if find.normalise(target) == "window":
+        moved = focus_areas(state.main, after, QApplication.focusWidget())
+        if changed_pixels(masked(after.image, moved), masked(window_image(state.main), moved)) <= CHANGED_PIXELS:
+            return Outcome(True)
+        return Outcome(False, f"the window still changed in the {seconds:.1f} s after {since}")
+    widgets = scope(target, top_windows())
+    if isinstance(widgets, Outcome):
+        return widgets
+    now = {id(w): widget_text(w) for w in widgets}
+    if all(after.texts.get(key, text) == text for key, text in now.items()):
+        return Outcome(True)
+    message = f"the text of {target!r} still changed in the {seconds:.1f} s after {since}"
+    return Outcome(False, message, seen_list(list(now.values())))
+
+
 def focus_areas(main: QWidget, before: Snapshot, now: QWidget | None) -> list[QRect]:
     """The buttons the keyboard focus left and reached (an arrow key sent to a focused button moves it), their
     text unchanged: a focus frame is not the app's doing. A canvas or field that got the focus is where an app
@@ -262,6 +283,7 @@ def expect_not_stored(state: State, step: Step) -> Outcome:
 EXPECTATIONS: dict[str, Callable[[State, Step], Outcome]] = {
     "expect_text": expect_text,
     "expect_changed": expect_changed,
+    "expect_unchanged": expect_unchanged,
     "expect_file": expect_file,
     "expect_image_shown": expect_image_shown,
     "expect_items": expect_items,

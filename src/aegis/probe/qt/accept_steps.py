@@ -57,6 +57,8 @@ class State:
     since: float = 0.0
     """When the check began (seconds since the epoch): files written earlier are not the app's doing."""
     before: Snapshot | None = None
+    after: Snapshot | None = None
+    """The window as the last action left it, once it settled (for expect_unchanged)."""
     last_done: str = ""
     """The last action in words, e.g. "'Save' was clicked"."""
     typed_into: QWidget | None = None

@@ -492,3 +492,74 @@ def test_the_fixed_layout_call_runs(tmp_path: Path) -> None:
 
     assert "'builtin_function_or_method' object has no attribute 'addWidget'" in before.failures[0].message
     assert after.passed, after.failures
+
+
+USE_BEFORE_CREATE = """\
+import sys
+
+from PySide6.QtWidgets import QApplication, QMainWindow, QPushButton, QTextBrowser, QVBoxLayout, QWidget
+
+
+class MainWindow(QMainWindow):  # the easy bench's browser, seed 1001
+    def __init__(self):
+        super().__init__()
+        self.back_button = QPushButton("Back")
+        self.back_button.clicked.connect(self.view.backward)
+        layout = QVBoxLayout()
+        layout.addWidget(self.back_button)
+        self.view = QTextBrowser()
+        layout.addWidget(self.view)
+        central = QWidget()
+        central.setLayout(layout)
+        self.setCentralWidget(central)
+
+
+if __name__ == "__main__":
+    app = QApplication(sys.argv)
+    window = MainWindow()
+    window.show()
+    sys.exit(app.exec())
+"""
+
+
+def test_a_widget_used_before_its_line_creates_it_is_created_first() -> None:
+    result = precheck(USE_BEFORE_CREATE)
+
+    assert result.problems == []
+    assert result.fixes == ["self.view was used on line 10 before line 13 created it; moved that line up"]
+    assert (
+        "        self.view = QTextBrowser()\n"
+        "        self.back_button.clicked.connect(self.view.backward)\n"
+        "        layout = QVBoxLayout()\n"
+        "        layout.addWidget(self.back_button)\n"
+        "        layout.addWidget(self.view)\n"
+    ) in result.code
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        ("connect(self.view.backward)", "connect(lambda: self.view.backward())"),  # runs later, on a click
+        ("self.view = QTextBrowser()", "self.view = QTextBrowser(central)"),  # needs what comes after the use
+        ("        self.view = QTextBrowser()\n", "        self.view = QTextBrowser()\n        self.view = None\n"),
+        ("class MainWindow(QMainWindow):", "class MainWindow(Base):"),  # a base of its own may set it
+    ],
+    ids=["in-a-lambda", "reads-a-later-name", "set-twice", "own-base"],
+)
+def test_the_creating_line_stays_where_moving_it_would_guess(change: tuple[str, str]) -> None:
+    code = USE_BEFORE_CREATE.replace(*change)
+    assert not [fix for fix in precheck(code).fixes if "moved that line up" in fix]
+
+
+def test_a_creating_line_that_reads_what_came_before_the_use_moves() -> None:
+    code = USE_BEFORE_CREATE.replace("self.view = QTextBrowser()", "self.view = QTextBrowser(self.back_button)")
+    assert "self.view was used on line 10 before line 13 created it; moved that line up" in precheck(code).fixes
+
+
+def test_the_reordered_program_runs(tmp_path: Path) -> None:
+    checker = HeadlessProber(make_runner(SandboxConfig()), ProbeConfig(timeout=10, max_actions=0, explore=False))
+    before = checker.probe(_written(tmp_path / "before.py", USE_BEFORE_CREATE), tmp_path / "before")
+    after = checker.probe(_written(tmp_path / "after.py", precheck(USE_BEFORE_CREATE).code), tmp_path / "after")
+
+    assert "'MainWindow' object has no attribute 'view'" in before.failures[0].message
+    assert after.passed, after.failures

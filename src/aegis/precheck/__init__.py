@@ -6,6 +6,7 @@ import_fix.py  PyQt names to PySide6; PySide6 names used without import (or from
 entry_fix.py   the main block's MainWindow() renamed to the program's one window class, when it has another name
 layout_fix.py  a QMainWindow's ignored setLayout() moved onto a central widget; a QWidget subclass that calls
                QMainWindow's own methods made a QMainWindow
+order_fix.py   a `self.x = ...` line of __init__ moved above the first use of self.x, when certain
 members.py     methods and enum members a PySide6 class lacks (QLineEdit.append, Qt.KeyPressEvent), with
                did-you-mean; the unique fixes made (QLineEdit.append -> setText(text() + ...), methods Qt 6 renamed)
 member_table.py  the shipped PySide6 member table (data/pyside6_members.json) and lookups through the bases

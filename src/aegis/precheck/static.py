@@ -2,9 +2,10 @@
 
 Runs before the program is started and never imports PySide6. The import fixes are in import_fix.py, the main
 block's undefined window class in entry_fix.py, a QMainWindow's ignored layout (and a QWidget that calls
-QMainWindow's methods, and `self.layout.addWidget` for `self.layout().addWidget`) in layout_fix.py; then
-members.py checks the members used against the PySide6 member table, and its few unique fixes get their
-imports here."""
+QMainWindow's methods, and `self.layout.addWidget` for `self.layout().addWidget`) in layout_fix.py, a widget
+used in __init__ before the line that creates it in order_fix.py; then members.py checks the members used
+against the PySide6 member table, and its few unique fixes get their imports here.
+"""
 
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ from aegis.precheck.import_fix import (
 )
 from aegis.precheck.layout_fix import fix_layout_method, fix_main_window_layout, fix_widget_main_window
 from aegis.precheck.members import check_members
+from aegis.precheck.order_fix import fix_use_before_create
 from aegis.schema import Problem
 
 TOO_DEEP_TO_COMPILE = "the program is nested too deeply for Python to compile (split the long expression)"
@@ -59,6 +61,7 @@ def _fix_and_check(code: str) -> PrecheckResult:
     fixed, main_window = fix_widget_main_window(fixed)
     fixed, central = fix_main_window_layout(fixed)
     fixed, layout_method = fix_layout_method(fixed)
+    fixed, order = fix_use_before_create(fixed)
     fixed, moved = move_misplaced_imports(fixed, table)
     fixed, added = add_missing_imports(fixed, table)
     if _syntax_error(fixed) is not None:
@@ -70,7 +73,7 @@ def _fix_and_check(code: str) -> PrecheckResult:
             fixed, added = with_members, added + members.fixes + imported
     return PrecheckResult(
         fixed,
-        fixes + entry + main_window + central + layout_method + moved + added,
+        fixes + entry + main_window + central + layout_method + order + moved + added,
         undefined_problems(fixed) + members.problems,
     )
 

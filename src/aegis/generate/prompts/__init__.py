@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
@@ -74,11 +73,8 @@ def fresh(
 
 
 def recipe_for(task: str) -> list[str]:
-    """How to build the kind of app the task names (data/recipes.json): the lines of every entry that matches,
-    then their outlines (a program's skeleton), each one fenced line that the template shows as a code block."""
-    matching = [recipe for recipe in _recipes() if recipe.when.search(task)]
-    lines = [line for recipe in matching for line in recipe.lines]
-    return lines + [fenced(recipe.outline) for recipe in matching if recipe.outline]
+    """How to build the kind of app the task names (data/recipes.json): the lines of every entry that matches."""
+    return [line for pattern, lines in _recipes() if pattern.search(task) for line in lines]
 
 
 def _step_view(step: Step) -> dict[str, object]:
@@ -132,20 +128,10 @@ def _hints() -> list[tuple[re.Pattern[str], str]]:
     return [(re.compile(entry["pattern"]), entry["hint"]) for entry in json.loads(text)["hints"]]
 
 
-@dataclass(frozen=True)
-class _Recipe:
-    when: re.Pattern[str]
-    lines: list[str]
-    outline: str
-
-
 @cache
-def _recipes() -> list[_Recipe]:
+def _recipes() -> list[tuple[re.Pattern[str], list[str]]]:
     text = resources.files("aegis.data").joinpath("recipes.json").read_text(encoding="utf-8")
-    return [
-        _Recipe(re.compile(entry["when"], re.IGNORECASE), entry["lines"], "\n".join(entry.get("outline", [])))
-        for entry in json.loads(text)["recipes"]
-    ]
+    return [(re.compile(entry["when"], re.IGNORECASE), entry["lines"]) for entry in json.loads(text)["recipes"]]
 
 
 def estimated_tokens(messages: Sequence[Message]) -> int:

@@ -25,6 +25,7 @@ REAL = {  # messages of stuck rounds in the easy bench, embedded model (2026-12-
     "acceptance check 'the snake moves': the app raised AttributeError: 'ArrowType' object has no attribute 'y' "
     "while waiting 1.5 s": "not directions",
     "AttributeError: 'PySide6.QtCore.Signal' object has no attribute 'connect'": "only as a class attribute",
+    "line 11: undefined name 'QWebEngineView'": "show the page in a QTextBrowser",
 }
 
 

@@ -99,6 +99,14 @@ def test_a_window_that_paints_outside_paint_event_is_told_where_to_paint(results
     ]
 
 
+def test_a_board_of_the_programs_own_that_never_paints_is_told_to_paint(results: dict[str, Any]) -> None:
+    assert messages(results["unpainted_board"], "empty") == [
+        "QMainWindow 'Tetris' shows nothing: no visible widgets and a 400x400 area that is 100% one colour; "
+        "TetrisBoard has no paintEvent, so nothing draws it: override paintEvent(self, event) and paint there with "
+        "QPainter(self) (the board, the pieces), and call self.update() when the state changes"
+    ]
+
+
 @pytest.mark.parametrize("scenario", ["default_palette", "painting_widget", "blank_editor", "dark_stylesheet"])
 def test_a_window_with_widgets_or_its_own_painting_is_not_empty(scenario: str, results: dict[str, Any]) -> None:
     assert results[scenario]["empty"] == []

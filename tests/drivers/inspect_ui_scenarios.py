@@ -185,6 +185,22 @@ def paints_outside(app: QApplication) -> QWidget:
     return window
 
 
+class TetrisBoard(QWidget):
+    """The easy bench's tetris (2026-12-07): a board with a timer and the game's state, and no paintEvent."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setFixedSize(400, 400)
+        self.piece = [(0, 0), (1, 0)]
+
+
+def unpainted_board(app: QApplication) -> QWidget:
+    window = QMainWindow()
+    window.setWindowTitle("Tetris")
+    window.setCentralWidget(TetrisBoard())
+    return window
+
+
 def painting_widget(app: QApplication) -> QWidget:
     window = Board()
     window.resize(400, 400)
@@ -228,6 +244,7 @@ SCENARIOS: dict[str, Callable[[QApplication], QWidget]] = {
     "empty_central": empty_central,
     "painting_widget": painting_widget,
     "paints_outside": paints_outside,
+    "unpainted_board": unpainted_board,
     "blank_editor": blank_editor,
     "too_large": sized(2500, 1400),
     "fits": sized(800, 600),

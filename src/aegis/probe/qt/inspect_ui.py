@@ -86,6 +86,13 @@ def empty_window_problems(window: QWidget) -> list[Problem]:
             f"; {_either(painters)} paints with QPainter outside paintEvent, where nothing is drawn: override "
             "paintEvent(self, event), paint there with QPainter(self), and call self.update() to repaint"
         )
+    elif blank := unpainted_own_widgets(widgets, window):
+        one = len(blank) == 1
+        message += (
+            f"; {_either(blank)} {'has' if one else 'have'} no paintEvent, so nothing draws {'it' if one else 'them'}: "
+            "override paintEvent(self, event) and paint there with QPainter(self) (the board, the pieces), and "
+            "call self.update() when the state changes"
+        )
     elif isinstance(window, QMainWindow) and window.centralWidget() is None:
         message += (
             "; a QMainWindow shows only its central widget (setLayout() on it is ignored): put the layout on "
@@ -94,6 +101,14 @@ def empty_window_problems(window: QWidget) -> list[Problem]:
     elif opener := open_action(window):
         return [problem("empty_window", f"{message}, until something is opened ({opener!r})", "warn")]
     return [problem("empty_window", message)]
+
+
+def unpainted_own_widgets(widgets: list[QWidget], window: QWidget) -> list[str]:
+    """The program's own plain-widget classes inside the window (a game board) that paint nothing themselves."""
+    own = [w for w in widgets if w is not window and not is_qt_class(type(w)) and not paints_itself(w)]
+    return list(
+        dict.fromkeys(type(w).__name__ for w in own if isinstance(w, QWidget) and type(w).__mro__[1] is QWidget)
+    )
 
 
 def open_action(window: QWidget) -> str:

@@ -26,6 +26,8 @@ REAL = {  # messages of stuck rounds in the easy bench, embedded model (2026-12-
     "while waiting 1.5 s": "not directions",
     "AttributeError: 'PySide6.QtCore.Signal' object has no attribute 'connect'": "only as a class attribute",
     "line 11: undefined name 'QWebEngineView'": "show the page in a QTextBrowser",
+    "acceptance check 'stops, even after Start twice': after click 'Start', click 'Start', wait 1.2, click 'Stop', "
+    "wait 1.5: the window still changed in the 1.6 s after 'Stop' was clicked": "create each QTimer once",
 }
 
 

@@ -28,6 +28,8 @@ REAL = {  # messages of stuck rounds in the easy bench, embedded model (2026-12-
     "line 11: undefined name 'QWebEngineView'": "show the page in a QTextBrowser",
     "acceptance check 'stops, even after Start twice': after click 'Start', click 'Start', wait 1.2, click 'Stop', "
     "wait 1.5: the window still changed in the 1.6 s after 'Stop' was clicked": "create each QTimer once",
+    "TypeError: 'PySide6.QtWidgets.QWidget.setFocus' called with wrong argument types:\n"
+    "  PySide6.QtWidgets.QWidget.setFocus(Board)": "setFocus takes no widget",
 }
 
 

@@ -40,7 +40,7 @@ def main() -> None:
     args = _parse_args()
     tasks = {task.id: task for task in load_dataset(args.dataset)}
     benches = [_bench(spec) for spec in args.benches]
-    prober = HeadlessProber(make_runner(SandboxConfig()), ProbeConfig())
+    prober = HeadlessProber(make_runner(SandboxConfig()), ProbeConfig(), generated=True)  # as the bench judges
     rows: list[dict[str, Any]] = []
     with tempfile.TemporaryDirectory(prefix="aegis-rejudge-") as scratch:
         for label, folder in benches:

@@ -12,7 +12,9 @@ import pytest
 from aegis.config import ProbeConfig, SandboxConfig
 from aegis.precheck.unwired import find_unwired
 from aegis.sandbox.isolation import make_runner
+from aegis.schema import Task
 from aegis.verdict.headless import HeadlessProber
+from aegis.verdict.requirements import requirements_of
 
 ROOT = Path(__file__).resolve().parents[1]
 APP = ROOT / "tests" / "apps" / "placeholders" / "unwired.py"
@@ -28,8 +30,8 @@ def test_buttons_only_placed_and_signals_only_emitted_are_unwired_and_those_wire
         "connect self.forward_button.clicked to a method that does what it says",
         "the 'Home' button (line 40) is connected to nothing, so clicking it does nothing; "
         "connect home.clicked to a method that does what it says",
-        "the signal stop_signal is emitted (line 75) but nothing is connected to it, so stop() does nothing; "
-        "connect it to a method that does the work, or do the work where it is emitted",
+        "stop() (line 75) only emits the signal stop_signal, which nothing is connected to, so it does nothing; "
+        "connect stop_signal to a method that does the work, or do the work in stop()",
     ]
     assert {(p.kind, p.severity) for p in found} == {("placeholder", "fail")}
 
@@ -72,3 +74,14 @@ def test_a_build_fails_what_is_unwired_and_a_check_of_any_program_only_names_it(
     dead = [p for p in verdict.problems if p.kind == "placeholder"]
     assert verdict.status == status and len(dead) == 4
     assert {p.severity for p in dead} == {severity}
+    failed = [r.name for r in requirements_of(Task(id="t", task="a browser"), verdict) if r.status == "failed"]
+    assert failed == (
+        [
+            "the 'Back' button works",
+            "the 'Forward' button works",
+            "the 'Home' button works",
+            "the feature behind stop() works",
+        ]
+        if generated
+        else []
+    )

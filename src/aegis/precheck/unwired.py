@@ -174,13 +174,13 @@ def _call_name(call: ast.Call) -> str:
 
 def _signal_problem(name: str, emit: ast.Call, parents: dict[int, ast.AST], severity: Severity) -> Problem:
     function = _enclosing(emit, parents)
-    does = f", so {function.name}() does nothing" if function else ""
+    where = f"{function.name}()" if function else "the code"
     return Problem(
         kind="placeholder",
         severity=severity,
         message=(
-            f"the signal {name} is emitted (line {emit.lineno}) but nothing is connected to it{does}; "
-            "connect it to a method that does the work, or do the work where it is emitted"
+            f"{where} (line {emit.lineno}) only emits the signal {name}, which nothing is connected to, so it does "
+            f"nothing; connect {name} to a method that does the work, or do the work in {where}"
         ),
     )
 

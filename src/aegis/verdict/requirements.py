@@ -108,7 +108,7 @@ def _placeholders(verdict: Verdict | None) -> list[Requirement]:
     problems = [p for p in verdict.failures if p.kind == "placeholder"] if verdict is not None else []
     return [
         Requirement(
-            name=f"the feature behind {p.message.split(' ')[0]} works",
+            name=_placeholder_name(p.message),
             source="library",
             status="failed",
             checked_by=PLACEHOLDER_SCAN,
@@ -116,6 +116,12 @@ def _placeholders(verdict: Verdict | None) -> list[Requirement]:
         )
         for p in problems
     ]
+
+
+def _placeholder_name(message: str) -> str:
+    """ "the feature behind save() works" for a handler, "the 'Back' button works" for a button."""
+    subject = message.split(" (line ")[0]
+    return f"{subject} works" if subject.startswith("the ") else f"the feature behind {subject} works"
 
 
 @cache

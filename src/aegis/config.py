@@ -120,7 +120,8 @@ class ProbeConfig(Section):
     find_placeholders: bool = True
     """Fail a program whose handlers only pretend (a message box or status text where the feature should be,
     next to code that says "for simplicity", "simulate", "implement ... here"), naming each one; name its
-    buttons that are connected to nothing (a build fails them: a generated program must do what it says)."""
+    buttons and signals that are connected to nothing (a build fails them: a generated program must do what it
+    says; `aegis check` of another program only warns)."""
     require_acceptance: bool = True
     """A build passes only when its acceptance checks pass too; off: failed checks are warnings."""
     settle: float = Field(default=ProbeArgs.settle, ge=0)

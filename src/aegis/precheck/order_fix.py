@@ -24,8 +24,8 @@ from aegis.precheck.member_table import MemberTable, load_members
 LATER = (ast.Lambda, ast.FunctionDef, ast.AsyncFunctionDef)
 """Code that runs later, not where it is written."""
 
-
 MAX_MOVES = 20
+"""Most lines moved in one program (each move re-reads it)."""
 
 
 def fix_use_before_create(code: str) -> tuple[str, list[str]]:

@@ -30,7 +30,7 @@ def test_buttons_only_placed_and_signals_only_emitted_are_unwired_and_those_wire
         "connect self.forward_button.clicked to a method that does what it says",
         "the 'Home' button (line 40) is connected to nothing, so clicking it does nothing; "
         "connect home.clicked to a method that does what it says",
-        "stop() (line 75) only emits the signal stop_signal, which nothing is connected to, so it does nothing; "
+        "stop() (line 77) only emits the signal stop_signal, which nothing is connected to, so it does nothing; "
         "connect stop_signal to a method that does the work, or do the work in stop()",
     ]
     assert {(p.kind, p.severity) for p in found} == {("placeholder", "fail")}
@@ -49,6 +49,13 @@ def test_a_program_the_code_cannot_follow_is_not_judged(change: str, why: str) -
         "    def load(self):", f"    def wire(self):\n        {change}\n\n    def load(self):"
     )
     assert find_unwired(source) == [], why
+
+
+def test_a_button_whose_text_another_function_changes_is_a_display() -> None:
+    source = APP.read_text()
+    assert not any("Visits" in p.message for p in find_unwired(source))
+    unchanged = source.replace('        self.visits.setText("Visits: 1")\n', "")
+    assert any("'Visits: 0' button" in p.message for p in find_unwired(unchanged))
 
 
 def test_an_icon_button_made_without_text_is_not_judged() -> None:

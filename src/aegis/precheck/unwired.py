@@ -6,7 +6,8 @@ A button counts as dead when a program makes it with a text (`self.back = QPushB
 name; a button made without one is an icon, often only decoration) and then only places and styles it: every
 other use of the name is a layout's addWidget (or insertWidget, addRow...) or one of its own set...() calls.
 Any other use might connect it (`.clicked`, a QButtonGroup, a list the program loops over, a menu, an event
-filter, a helper it is passed to), so the button is left alone.
+filter, a helper it is passed to), so the button is left alone; so is a button whose text another function
+changes (a display: a score, a count).
 
 A signal counts as dead when a class declares it (`stop_signal = Signal()`), the program only ever emits it,
 and each function that emits it does nothing else: a handler whose whole work is `self.stop_signal.emit()`
@@ -57,7 +58,11 @@ def find_unwired(code: str, severity: Severity = "fail") -> list[Problem]:
         return []
     parents = {id(child): node for node in ast.walk(tree) for child in ast.iter_child_nodes(node)}
     buttons = {(b.name, b.line): b for b in _buttons(tree)}.values()  # a nested function's, found twice
-    dead = [_problem(button, severity) for button in buttons if not any(_wires(use, parents) for use in _uses(button))]
+    dead = [
+        _problem(button, severity)
+        for button in buttons
+        if not any(_wires(use, parents) for use in _uses(button)) and not _shows_text(button, parents)
+    ]
     return dead + [_signal_problem(name, emit, parents, severity) for name, emit in _only_emitted(tree, parents)]
 
 
@@ -107,6 +112,25 @@ def _wires(use: ast.expr, parents: dict[int, ast.AST]) -> bool:
         own_setter = parent.attr.startswith("set") and parent.attr not in WIRING_SETTERS
         return not (called and (own_setter or parent.attr in ("show", "hide", "resize", "move")))
     return True
+
+
+def _shows_text(button: _Button, parents: dict[int, ast.AST]) -> bool:
+    """A button whose text the program changes after making it, from another function: a display (a score, a
+    count), not a control whose click was forgotten."""
+    for use in _uses(button):
+        method = parents.get(id(use))
+        if isinstance(method, ast.Attribute) and method.attr == "setText":
+            function = _enclosing(use, parents)
+            if function is not None and function.lineno != _made_in(button, parents):
+                return True
+    return False
+
+
+def _made_in(button: _Button, parents: dict[int, ast.AST]) -> int:
+    """The line of the function whose body makes the button (0 when not found)."""
+    made = [n for n in ast.walk(button.scope) if isinstance(n, ast.Assign) and n.lineno == button.line]
+    function = _enclosing(made[0], parents) if made else None
+    return function.lineno if function is not None else 0
 
 
 def _problem(button: _Button, severity: Severity) -> Problem:

@@ -62,6 +62,8 @@ class MainWindow(QMainWindow):
         for button in self.zoom:
             button.clicked.connect(self.load)
             row.addWidget(button)
+        self.visits = QPushButton("Visits: 0")  # a display: wire() changes its text
+        row.addWidget(self.visits)
         layout.addLayout(row)
         central = QWidget()
         central.setLayout(layout)
@@ -77,6 +79,7 @@ class MainWindow(QMainWindow):
     def wire(self):
         self.ready.connect(self.stop)
         self.ready.emit()
+        self.visits.setText("Visits: 1")
 
 
 if __name__ == "__main__":

@@ -161,6 +161,13 @@ def test_a_method_qt6_renamed_gets_its_new_name() -> None:
     assert precheck(result.code).fixes == []
 
 
+def test_a_web_view_name_on_a_text_browser_gets_the_text_browsers_name() -> None:
+    code = "from PySide6.QtWidgets import QTextBrowser\n\nview = QTextBrowser()\naddress = view.url().toString()\n"
+    result = precheck(code)
+    assert result.fixes == ["line 4: view.url -> view.source (QTextBrowser's name for QWebEngineView.url)"]
+    assert "address = view.source().toString()" in result.code
+
+
 def test_an_enum_member_in_the_wrong_class_moves_where_it_exists_once_and_is_imported() -> None:
     code = with_press("        if key == Qt.KeyPress:\n            pass")
     result = precheck(code)

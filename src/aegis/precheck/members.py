@@ -10,9 +10,10 @@
 - `self.timer.timeout.connect(self.update_time)` in a class that never defines update_time (see class_members).
 
 Fixed, because the fix is unique: `line.append(x)` on a QLineEdit, as a statement, becomes
-`line.setText(line.text() + str(x))`; a method Qt 6 renamed (QT6_RENAMES: `printer.setOrientation(o)`) gets its new
-name; `Qt.KeyPress` becomes `QEvent.Type.KeyPress` when exactly one enum of
-PySide6 has that member (the import of QEvent is added by the import fixes). Everything else is a problem.
+`line.setText(line.text() + str(x))`; a method called by another name (RENAMES: Qt 6's
+`printer.setOrientation(o)`, QWebEngineView's `browser.url()` on a QTextBrowser) gets the right one;
+`Qt.KeyPress` becomes `QEvent.Type.KeyPress` when exactly one enum of PySide6 has that member (the import of
+QEvent is added by the import fixes). Everything else is a problem.
 A program that switches PySide6's `__feature__` (snake_case, true_property) is not checked.
 """
 
@@ -60,13 +61,18 @@ ADVICE = {
     ("QSlider", "getValue"): "use {obj}.value()",
 }
 
-# Methods Qt 6 renamed, called the same way: a call of the old name on that class becomes the new name.
-QT6_RENAMES = {
-    ("QPrinter", "setOrientation"): "setPageOrientation",
-    ("QFontMetrics", "width"): "horizontalAdvance",
-    ("QFontMetricsF", "width"): "horizontalAdvance",
-    ("QTextEdit", "setTabStopWidth"): "setTabStopDistance",
-    ("QPlainTextEdit", "setTabStopWidth"): "setTabStopDistance",
+# Methods called by another name that take the same arguments: a call of the wrong name on that class becomes
+# the right one. Qt 6 renamed some; QWebEngineView's names are a small model's habit on a QTextBrowser.
+RENAMES = {
+    ("QPrinter", "setOrientation"): ("setPageOrientation", "QPrinter renamed it in Qt 6"),
+    ("QFontMetrics", "width"): ("horizontalAdvance", "QFontMetrics renamed it in Qt 6"),
+    ("QFontMetricsF", "width"): ("horizontalAdvance", "QFontMetricsF renamed it in Qt 6"),
+    ("QTextEdit", "setTabStopWidth"): ("setTabStopDistance", "QTextEdit renamed it in Qt 6"),
+    ("QPlainTextEdit", "setTabStopWidth"): ("setTabStopDistance", "QPlainTextEdit renamed it in Qt 6"),
+    ("QTextBrowser", "url"): ("source", "QTextBrowser's name for QWebEngineView.url"),
+    ("QTextBrowser", "setUrl"): ("setSource", "QTextBrowser's name for QWebEngineView.setUrl"),
+    ("QTextBrowser", "load"): ("setSource", "QTextBrowser's name for QWebEngineView.load"),
+    ("QTextBrowser", "back"): ("backward", "QTextBrowser's name for QWebEngineView.back"),
 }
 
 
@@ -137,11 +143,10 @@ class _Checker:
         fix = self._line_edit_append_fix(call, label) if (cls, node.attr) == ("QLineEdit", "append") else None
         if fix is not None:
             return fix
-        renamed = QT6_RENAMES.get((cls, node.attr))
+        renamed, why = RENAMES.get((cls, node.attr), ("", ""))
         edit = self._edit(node, f"{label}.{renamed}") if renamed and self.table.has(cls, renamed) else None
         if edit is not None:
-            message = f"line {node.lineno}: {label}.{node.attr} -> {label}.{renamed} ({cls} renamed it in Qt 6)"
-            return _Finding(node.lineno, message, edit)
+            return _Finding(node.lineno, f"line {node.lineno}: {label}.{node.attr} -> {label}.{renamed} ({why})", edit)
         kind = "method" if id(node) in self.called else "attribute"
         advice = ADVICE.get((cls, node.attr))
         hint = advice.format(obj=label) if advice else _member_hint(self.table, cls, node.attr)

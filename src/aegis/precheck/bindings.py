@@ -187,6 +187,17 @@ def _imported_class(binding: Binding, table: MemberTable) -> str | None:
     return binding.name if known else None
 
 
+def called_name(call: ast.Call) -> str:
+    """`name` for a call `name(...)` or `obj.name(...)`, else ''."""
+    func = call.func
+    return func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+
+
+def base_names(cls: ast.ClassDef) -> list[str]:
+    """The names of a class's bases as written: `QWidget`, or `QtWidgets.QWidget` as `QWidget`."""
+    return [base.id if isinstance(base, ast.Name) else getattr(base, "attr", "") for base in cls.bases]
+
+
 def _named_attribute(node: ast.Call) -> str:
     """The attribute name of `setattr(obj, "name", value)`, `hasattr(obj, "name")`, `getattr(...)`, else ''."""
     if isinstance(node.func, ast.Name) and node.func.id in NAMING_CALLS and len(node.args) >= 2:

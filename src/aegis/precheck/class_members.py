@@ -17,7 +17,7 @@ import ast
 import difflib
 from collections.abc import Iterator
 
-from aegis.precheck.bindings import Bindings
+from aegis.precheck.bindings import Bindings, called_name
 from aegis.precheck.member_table import MemberTable
 
 MAIN_WINDOW = "QMainWindow"
@@ -74,7 +74,7 @@ def _message(node: ast.Attribute, call: ast.Call | None, cls: ast.ClassDef, defi
     own = sorted(_defined_in_classes([cls]))
     similar = difflib.get_close_matches(node.attr, own, n=1, cutoff=0.6)
     instead = f", or did you mean self.{similar[0]}?" if similar else ""
-    if call is not None and _called_name(call) == "connect":
+    if call is not None and called_name(call) == "connect":
         connected = f"line {node.lineno}: the signal is connected to self.{node.attr}"
         return f"{connected}, which class {cls.name} never defines; define the method {node.attr}{instead}"
     local = (
@@ -178,10 +178,5 @@ def _is_self_read(node: ast.AST) -> bool:
     return isinstance(node.value, ast.Name) and node.value.id == "self"
 
 
-def _called_name(call: ast.Call) -> str:
-    func = call.func
-    return func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
-
-
 def _calls_dynamic(tree: ast.Module) -> bool:
-    return any(isinstance(node, ast.Call) and _called_name(node) in DYNAMIC_CALLS for node in ast.walk(tree))
+    return any(isinstance(node, ast.Call) and called_name(node) in DYNAMIC_CALLS for node in ast.walk(tree))

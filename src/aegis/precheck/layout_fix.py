@@ -31,6 +31,8 @@ from __future__ import annotations
 import ast
 import io
 
+from aegis.precheck.bindings import base_names
+
 MAIN_WINDOW_METHODS = frozenset(
     {"setCentralWidget", "centralWidget", "menuBar", "setMenuBar", "statusBar", "setStatusBar", "addToolBar"}
     | {"addDockWidget", "takeCentralWidget"}
@@ -149,8 +151,7 @@ def _lays_out_self(call: ast.Call) -> bool:
 
 
 def _is_main_window(cls: ast.ClassDef) -> bool:
-    names = [base.id if isinstance(base, ast.Name) else getattr(base, "attr", "") for base in cls.bases]
-    return "QMainWindow" in names
+    return "QMainWindow" in base_names(cls)
 
 
 def _self_method(node: ast.expr) -> str:

@@ -19,6 +19,7 @@ from __future__ import annotations
 import ast
 import io
 
+from aegis.precheck.bindings import base_names
 from aegis.precheck.member_table import MemberTable, load_members
 
 LATER = (ast.Lambda, ast.FunctionDef, ast.AsyncFunctionDef)
@@ -47,9 +48,10 @@ def fix_use_before_create(code: str) -> tuple[str, list[str]]:
 def _first_move(code: str, table: MemberTable) -> tuple[int, int, str] | None:
     tree = ast.parse(code)
     lines = io.StringIO(code, newline="").readlines()
-    for cls in (node for node in ast.walk(tree) if isinstance(node, ast.ClassDef) and _qt_bases(node, table)):
+    for cls in (node for node in ast.walk(tree) if isinstance(node, ast.ClassDef)):
+        bases = _qt_bases(cls, table)
         init = next((n for n in cls.body if isinstance(n, ast.FunctionDef) and n.name == "__init__"), None)
-        moves = _moves(cls, init, _qt_bases(cls, table), table, lines) if init is not None else []
+        moves = _moves(cls, init, bases, table, lines) if bases and init is not None else []
         if moves:
             return moves[0]
     return None
@@ -135,5 +137,5 @@ def _on_self(node: ast.Attribute) -> bool:
 
 def _qt_bases(cls: ast.ClassDef, table: MemberTable) -> list[str]:
     """The class's bases when every one is a Qt class the table knows, else [] (a base of its own may set it)."""
-    names = [base.id if isinstance(base, ast.Name) else getattr(base, "attr", "") for base in cls.bases]
+    names = base_names(cls)
     return names if names and all(name in table.classes for name in names) else []

@@ -22,6 +22,7 @@ import re
 import tokenize
 from collections.abc import Iterator
 
+from aegis.precheck.bindings import called_name
 from aegis.schema import Problem
 
 MARKER = re.compile(
@@ -148,9 +149,7 @@ def _connected(tree: ast.AST) -> set[str]:
 def _pretend_call(node: ast.expr) -> bool:
     if not isinstance(node, ast.Call):
         return False
-    func = node.func
-    name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
-    return name in PRETEND_CALLS
+    return called_name(node) in PRETEND_CALLS
 
 
 def _is_text(node: ast.expr) -> bool:

@@ -24,6 +24,7 @@ import ast
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from aegis.precheck.bindings import called_name
 from aegis.schema import Problem, Severity
 
 BUTTONS = frozenset({"QPushButton", "QToolButton", "QCommandLinkButton"})
@@ -45,6 +46,8 @@ class _Button:
     label: str | None
     scope: ast.AST
     """The whole module for self.<name>, the defining function for a local name."""
+    made_in: ast.FunctionDef | ast.AsyncFunctionDef
+    """The function whose body makes it."""
 
 
 def find_unwired(code: str, severity: Severity = "fail") -> list[Problem]:
@@ -76,13 +79,13 @@ def _buttons(tree: ast.Module) -> Iterator[_Button]:
                 continue
             target, label = node.targets[0], _label(node.value)
             if isinstance(target, ast.Attribute) and isinstance(target.value, ast.Name) and target.value.id == "self":
-                yield _Button(target.attr, True, node.lineno, label, tree)
+                yield _Button(target.attr, True, node.lineno, label, tree, function)
             elif isinstance(target, ast.Name):
-                yield _Button(target.id, False, node.lineno, label, function)
+                yield _Button(target.id, False, node.lineno, label, function, function)
 
 
 def _makes_text_button(value: ast.Call) -> bool:
-    name = _call_name(value)
+    name = called_name(value)
     with_text = bool(value.args) or any(k.arg == "text" for k in value.keywords)
     return name in BUTTONS and with_text and not isinstance(value.args[0] if value.args else None, ast.Starred)
 
@@ -121,16 +124,9 @@ def _shows_text(button: _Button, parents: dict[int, ast.AST]) -> bool:
         method = parents.get(id(use))
         if isinstance(method, ast.Attribute) and method.attr == "setText":
             function = _enclosing(use, parents)
-            if function is not None and function.lineno != _made_in(button, parents):
+            if function is not None and function is not button.made_in:
                 return True
     return False
-
-
-def _made_in(button: _Button, parents: dict[int, ast.AST]) -> int:
-    """The line of the function whose body makes the button (0 when not found)."""
-    made = [n for n in ast.walk(button.scope) if isinstance(n, ast.Assign) and n.lineno == button.line]
-    function = _enclosing(made[0], parents) if made else None
-    return function.lineno if function is not None else 0
 
 
 def _problem(button: _Button, severity: Severity) -> Problem:
@@ -153,7 +149,7 @@ def _only_emitted(tree: ast.Module, parents: dict[int, ast.AST]) -> Iterator[tup
         for cls in ast.walk(tree)
         if isinstance(cls, ast.ClassDef)
         for node in cls.body
-        if isinstance(node, ast.Assign) and isinstance(node.value, ast.Call) and _call_name(node.value) == "Signal"
+        if isinstance(node, ast.Assign) and isinstance(node.value, ast.Call) and called_name(node.value) == "Signal"
         for target in node.targets
         if isinstance(target, ast.Name)
     }
@@ -173,7 +169,7 @@ def _only_emits(function: ast.FunctionDef | ast.AsyncFunctionDef | None) -> bool
     body = [s for s in function.body if not (isinstance(s, ast.Expr) and isinstance(s.value, ast.Constant))]
     body = [s for s in body if not isinstance(s, ast.Pass)]
     return bool(body) and all(
-        isinstance(s, ast.Expr) and isinstance(s.value, ast.Call) and _call_name(s.value) == "emit" for s in body
+        isinstance(s, ast.Expr) and isinstance(s.value, ast.Call) and called_name(s.value) == "emit" for s in body
     )
 
 
@@ -189,11 +185,6 @@ def _emit_call(use: ast.Attribute, parents: dict[int, ast.AST]) -> ast.Call | No
     ):
         return call
     return None
-
-
-def _call_name(call: ast.Call) -> str:
-    func = call.func
-    return func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
 
 
 def _signal_problem(name: str, emit: ast.Call, parents: dict[int, ast.AST], severity: Severity) -> Problem:

@@ -7,6 +7,8 @@ entry_fix.py   the main block's MainWindow() renamed to the program's one window
 layout_fix.py  a QMainWindow's ignored setLayout() moved onto a central widget; a QWidget subclass that calls
                QMainWindow's own methods made a QMainWindow
 order_fix.py   a `self.x = ...` line of __init__ moved above the first use of self.x, when certain
+repaint_fix.py  `self.update()` added to a painting widget's timer slot or key handler that never repaints
+unset_fix.py   `self.x = <constant>` added to __init__ when only a later method sets it (to that constant)
 members.py     methods and enum members a PySide6 class lacks (QLineEdit.append, Qt.KeyPressEvent), with
                did-you-mean; the unique fixes made (QLineEdit.append -> setText(text() + ...), methods Qt 6 renamed)
 member_table.py  the shipped PySide6 member table (data/pyside6_members.json) and lookups through the bases

@@ -198,6 +198,17 @@ def base_names(cls: ast.ClassDef) -> list[str]:
     return [base.id if isinstance(base, ast.Name) else getattr(base, "attr", "") for base in cls.bases]
 
 
+def on_self(node: ast.AST) -> bool:
+    """True for `self.x`."""
+    return isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == "self"
+
+
+def qt_bases(cls: ast.ClassDef, table: MemberTable) -> list[str]:
+    """The class's bases when every one is a Qt class the table knows, else [] (a base of its own may set it)."""
+    names = base_names(cls)
+    return names if names and all(name in table.classes for name in names) else []
+
+
 def _named_attribute(node: ast.Call) -> str:
     """The attribute name of `setattr(obj, "name", value)`, `hasattr(obj, "name")`, `getattr(...)`, else ''."""
     if isinstance(node.func, ast.Name) and node.func.id in NAMING_CALLS and len(node.args) >= 2:

@@ -19,7 +19,7 @@ from __future__ import annotations
 import ast
 import io
 
-from aegis.precheck.bindings import base_names
+from aegis.precheck.bindings import on_self, qt_bases
 from aegis.precheck.member_table import MemberTable, load_members
 
 LATER = (ast.Lambda, ast.FunctionDef, ast.AsyncFunctionDef)
@@ -49,7 +49,7 @@ def _first_move(code: str, table: MemberTable) -> tuple[int, int, str] | None:
     tree = ast.parse(code)
     lines = io.StringIO(code, newline="").readlines()
     for cls in (node for node in ast.walk(tree) if isinstance(node, ast.ClassDef)):
-        bases = _qt_bases(cls, table)
+        bases = qt_bases(cls, table)
         init = next((n for n in cls.body if isinstance(n, ast.FunctionDef) and n.name == "__init__"), None)
         moves = _moves(cls, init, bases, table, lines) if bases and init is not None else []
         if moves:
@@ -101,7 +101,7 @@ def _used_now(node: ast.AST) -> set[str]:
         current = pending.pop()
         if isinstance(current, LATER):
             continue
-        if isinstance(current, ast.Attribute) and _on_self(current) and isinstance(current.ctx, ast.Load):
+        if isinstance(current, ast.Attribute) and on_self(current) and isinstance(current.ctx, ast.Load):
             found.add(current.attr)
         pending.extend(ast.iter_child_nodes(current))
     return found
@@ -110,7 +110,7 @@ def _used_now(node: ast.AST) -> set[str]:
 def _reads(statement: ast.Assign) -> set[str]:
     """What the creating line's value reads: plain names, and `self.x` as "self.x"."""
     names = {n.id for n in ast.walk(statement.value) if isinstance(n, ast.Name) and n.id != "self"}
-    attributes = {f"self.{n.attr}" for n in ast.walk(statement.value) if isinstance(n, ast.Attribute) and _on_self(n)}
+    attributes = {f"self.{n.attr}" for n in ast.walk(statement.value) if isinstance(n, ast.Attribute) and on_self(n)}
     return names | attributes
 
 
@@ -129,13 +129,3 @@ def _bound(init: ast.FunctionDef, earlier: list[ast.stmt]) -> set[str]:
             if isinstance(n, ast.Attribute) and isinstance(n.ctx, ast.Store)
         }
     return everything
-
-
-def _on_self(node: ast.Attribute) -> bool:
-    return isinstance(node.value, ast.Name) and node.value.id == "self"
-
-
-def _qt_bases(cls: ast.ClassDef, table: MemberTable) -> list[str]:
-    """The class's bases when every one is a Qt class the table knows, else [] (a base of its own may set it)."""
-    names = base_names(cls)
-    return names if names and all(name in table.classes for name in names) else []

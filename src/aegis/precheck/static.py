@@ -3,8 +3,9 @@
 Runs before the program is started and never imports PySide6. The import fixes are in import_fix.py, the main
 block's undefined window class in entry_fix.py, a QMainWindow's ignored layout (and a QWidget that calls
 QMainWindow's methods, and `self.layout.addWidget` for `self.layout().addWidget`) in layout_fix.py, a widget
-used in __init__ before the line that creates it in order_fix.py; then members.py checks the members used
-against the PySide6 member table, and its few unique fixes get their imports here.
+used in __init__ before the line that creates it in order_fix.py, a painting widget's handler that never
+repaints in repaint_fix.py, an attribute only a handler sets in unset_fix.py; then members.py checks the members
+used against the PySide6 member table, and its few unique fixes get their imports here.
 """
 
 from __future__ import annotations
@@ -24,6 +25,8 @@ from aegis.precheck.import_fix import (
 from aegis.precheck.layout_fix import fix_layout_method, fix_main_window_layout, fix_widget_main_window
 from aegis.precheck.members import check_members
 from aegis.precheck.order_fix import fix_use_before_create
+from aegis.precheck.repaint_fix import fix_missing_repaint
+from aegis.precheck.unset_fix import fix_unset_attribute
 from aegis.schema import Problem
 
 TOO_DEEP_TO_COMPILE = "the program is nested too deeply for Python to compile (split the long expression)"
@@ -62,6 +65,8 @@ def _fix_and_check(code: str) -> PrecheckResult:
     fixed, central = fix_main_window_layout(fixed)
     fixed, layout_method = fix_layout_method(fixed)
     fixed, order = fix_use_before_create(fixed)
+    fixed, repaint = fix_missing_repaint(fixed)
+    fixed, unset = fix_unset_attribute(fixed)
     fixed, moved = move_misplaced_imports(fixed, table)
     fixed, added = add_missing_imports(fixed, table)
     if _syntax_error(fixed) is not None:
@@ -73,7 +78,7 @@ def _fix_and_check(code: str) -> PrecheckResult:
             fixed, added = with_members, added + members.fixes + imported
     return PrecheckResult(
         fixed,
-        fixes + entry + main_window + central + layout_method + order + moved + added,
+        fixes + entry + main_window + central + layout_method + order + repaint + unset + moved + added,
         undefined_problems(fixed) + members.problems,
     )
 

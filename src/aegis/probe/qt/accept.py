@@ -10,7 +10,7 @@ The check's "since" (seconds since the epoch) says when the check began; `restar
 probe (the host splits a check into one run per restart).
 The window picture and widget texts are snapshotted before each action and after each `expect_changed`,
 which compares against the latest of them, and once each action has settled, which `expect_unchanged`
-compares against.
+compares against. The pictures are what the screen shows (inspect_ui.shown_image), not a fresh repaint.
 
 Runs inside the app's child process (imports PySide6; never imported by the AEGIS core).
 """
@@ -32,6 +32,7 @@ from aegis.probe.qt.accept_dialogs import DialogAnswers
 from aegis.probe.qt.accept_drag import drag
 from aegis.probe.qt.accept_expect import EXPECTATIONS
 from aegis.probe.qt.accept_steps import ACTIONS, Outcome, Perform, State, Step, take_snapshot
+from aegis.probe.qt.inspect_ui import shown_image
 from aegis.probe.records import AcceptDone, AcceptStart, AcceptStep
 from aegis.probe.runtime import Report
 
@@ -207,7 +208,7 @@ class AcceptRun:
         if self.state is None:
             return ""
         path = self.session.shots / "accept-fail.png"
-        return str(path) if self.state.main.grab().save(str(path)) else ""
+        return str(path) if shown_image(self.state.main).save(str(path)) else ""  # what the user saw
 
     def on_quit(self) -> None:
         """The app quit under the check: fine after its last step, a failure before."""

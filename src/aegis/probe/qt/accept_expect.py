@@ -45,7 +45,7 @@ from aegis.probe.qt.accept_steps import (
 )
 from aegis.probe.qt.accept_text import shown_texts, text_matches
 from aegis.probe.qt.explore import top_windows
-from aegis.probe.qt.inspect_ui import window_image
+from aegis.probe.qt.inspect_ui import shown_image, window_image
 
 CHANGED_PIXELS = 8
 """More differing pixels than this and the window changed; fewer is noise (a caret, a focus frame)."""
@@ -74,7 +74,7 @@ def expect_changed(state: State, step: Step) -> Outcome:
     seconds = time.monotonic() - before.taken
     if find.normalise(target) == "window":
         moved = focus_areas(state.main, before, QApplication.focusWidget())
-        if changed_pixels(masked(before.image, moved), masked(window_image(state.main), moved)) > CHANGED_PIXELS:
+        if changed_pixels(masked(before.image, moved), masked(shown_image(state.main), moved)) > CHANGED_PIXELS:
             return Outcome(True)
         focus = " (the keyboard focus moved; that alone is no change)" if moved else ""
         return Outcome(False, f"the window did not change in {seconds:.1f} s{focus}")
@@ -95,7 +95,7 @@ def expect_unchanged(state: State, step: Step) -> Outcome:
     since = state.last_done or "the check started"
     if find.normalise(target) == "window":
         moved = focus_areas(state.main, after, QApplication.focusWidget())
-        if changed_pixels(masked(after.image, moved), masked(window_image(state.main), moved)) <= CHANGED_PIXELS:
+        if changed_pixels(masked(after.image, moved), masked(shown_image(state.main), moved)) <= CHANGED_PIXELS:
             return Outcome(True)
         return Outcome(False, f"the window still changed in the {seconds:.1f} s after {since}")
     widgets = scope(target, top_windows())

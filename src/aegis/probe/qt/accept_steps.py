@@ -25,7 +25,7 @@ from aegis.probe.qt import accept_find as find
 from aegis.probe.qt.accept_dialogs import DialogAnswers
 from aegis.probe.qt.accept_text import shown_texts
 from aegis.probe.qt.explore import choose, top_windows
-from aegis.probe.qt.inspect_ui import is_qt_class, window_image
+from aegis.probe.qt.inspect_ui import is_qt_class, shown_image
 
 SEEN_CHARS = 300
 Step = dict[str, Any]
@@ -67,7 +67,7 @@ class State:
 
 def take_snapshot(main: QWidget) -> Snapshot:
     widgets = find.visible_widgets(top_windows())
-    return Snapshot(window_image(main), {id(w): widget_text(w) for w in widgets}, QApplication.focusWidget())
+    return Snapshot(shown_image(main), {id(w): widget_text(w) for w in widgets}, QApplication.focusWidget())
 
 
 def widget_text(widget: QWidget) -> str:

@@ -163,7 +163,19 @@ def oversize_problems(window: QWidget) -> list[Problem]:
 
 
 def window_image(window: QWidget) -> QImage:
+    """The window as it paints itself now (grab() runs every paintEvent again)."""
     return window.grab().toImage().convertToFormat(QImage.Format.Format_ARGB32)
+
+
+def shown_image(window: QWidget) -> QImage:
+    """The window as its screen shows it: what it last painted. A board that changes its state but never asks
+    for a repaint (no self.update()) looks alive in grab() and frozen to its user; this is what the user sees.
+    Falls back to window_image where the screen has no picture of the window (not shown yet)."""
+    screen = window.screen()
+    shown = screen.grabWindow(window.winId()).toImage() if screen is not None and window.isVisible() else QImage()
+    if shown.isNull() or shown.size() != window.size():
+        return window_image(window)
+    return shown.convertToFormat(QImage.Format.Format_ARGB32)
 
 
 def pixel_counts(image: QImage, area: QRect) -> Counter[int]:

@@ -1,0 +1,102 @@
+"""A widget that paints itself changes its state on a timer or a key and never asks to be repainted: the
+handler gets `self.update()`.
+
+The small model's game board moves the piece in tick() and draws it in paintEvent, but forgets the repaint
+request, so the window never changes and "the piece falls" fails (the easy bench's tetris, seed 2001, round 1):
+
+    def tick(self):                                       def tick(self):
+        self.piece = [(x, y + 1) for x, y in self.piece]  ->    self.update()
+                                                                self.piece = [(x, y + 1) for x, y in self.piece]
+
+update() only schedules a paint for after the handler returns, so it goes first, where no early `return` can
+skip it. Only in a class that defines its own paintEvent and no method of its own named update or repaint, with
+no base class of the program's own; only
+for the methods a `.timeout` signal is connected to (`self.m`), and keyPressEvent when no such method repaints;
+when the handler uses `self` and nothing in it calls any `update` or `repaint`, nor a method of the class that
+might.
+"""
+
+from __future__ import annotations
+
+import ast
+import io
+
+from aegis.precheck.bindings import base_names, called_name, on_self
+
+HANDLERS = frozenset({"keyPressEvent"})
+"""Event handlers that change what a board shows (a mouse handler often only starts or ends a drag: not here)."""
+
+REPAINTS = frozenset({"update", "repaint"})
+
+
+def fix_missing_repaint(code: str) -> tuple[str, list[str]]:
+    """`code` (which compiles) with `self.update()` first in each such handler, and one line per handler."""
+    tree = ast.parse(code)
+    lines = io.StringIO(code, newline="").readlines()
+    fixes: list[str] = []
+    inserts: list[tuple[int, str]] = []
+    classes = [node for node in ast.walk(tree) if isinstance(node, ast.ClassDef)]
+    own = {cls.name for cls in classes}
+    for cls in (cls for cls in classes if not own & set(base_names(cls))):  # a base of its own may repaint
+        for method in _silent_handlers(cls):
+            first = method.body[_after_docstring(method)]
+            if first.lineno == method.lineno:  # `def tick(self): ...` on one line
+                continue
+            indent = lines[first.lineno - 1][: first.col_offset]
+            inserts.append((first.lineno, f"{indent}self.update()\n"))
+            name = f"{cls.name}.{method.name}"
+            fixes.append(f"{name} changes what paintEvent draws but never repaints; added self.update()")
+    for line, text in sorted(inserts, reverse=True):
+        lines.insert(line - 1, text)
+    return "".join(lines), fixes
+
+
+def _silent_handlers(cls: ast.ClassDef) -> list[ast.FunctionDef]:
+    """The class's timer slots and key handler that change its state and never repaint; the key handler only
+    when no timer slot repaints (a game's tick() repaints what the key changed a moment later)."""
+    methods = {node.name: node for node in cls.body if isinstance(node, ast.FunctionDef)}
+    if "paintEvent" not in methods or REPAINTS & methods.keys():
+        return []
+    slots = [methods[name] for name in sorted(_timer_slots(cls)) if name in methods]
+    keys = [methods[name] for name in sorted(HANDLERS & methods.keys())]
+    silent = [method for method in slots if not _may_repaint(method, methods, set())]
+    handlers = slots + keys if len(silent) == len(slots) else slots
+    return [method for method in handlers if _uses_self(method) and not _may_repaint(method, methods, set())]
+
+
+def _timer_slots(cls: ast.ClassDef) -> set[str]:
+    """`m` for each `<anything>.timeout.connect(self.m)` in the class."""
+    slots = set()
+    for node in ast.walk(cls):
+        if not (isinstance(node, ast.Call) and called_name(node) == "connect" and len(node.args) == 1):
+            continue
+        signal = node.func.value if isinstance(node.func, ast.Attribute) else None
+        slot = node.args[0]
+        timeout = isinstance(signal, ast.Attribute) and signal.attr == "timeout"
+        if timeout and isinstance(slot, ast.Attribute) and on_self(slot):
+            slots.add(slot.attr)
+    return slots
+
+
+def _may_repaint(method: ast.FunctionDef, methods: dict[str, ast.FunctionDef], seen: set[str]) -> bool:
+    """True when the method calls any update or repaint, or a method of the class that may (or is not known)."""
+    seen.add(method.name)
+    for call in (node for node in ast.walk(method) if isinstance(node, ast.Call)):
+        name = called_name(call)
+        if name in REPAINTS:
+            return True
+        own = isinstance(call.func, ast.Attribute) and on_self(call.func)
+        if own and name in methods and name not in seen and _may_repaint(methods[name], methods, seen):
+            return True
+    return False
+
+
+def _uses_self(method: ast.FunctionDef) -> bool:
+    return any(isinstance(node, ast.Attribute) and on_self(node) for node in ast.walk(method))
+
+
+def _after_docstring(method: ast.FunctionDef) -> int:
+    """The index of the body's first statement that is not its docstring (0 if there is none, or only it)."""
+    first = method.body[0]
+    docstring = isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant)
+    return 1 if docstring and len(method.body) > 1 else 0

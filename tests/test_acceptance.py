@@ -64,6 +64,8 @@ CASES: list[tuple[str, list[dict[str, object]], bool | str]] = [
     ("grid_broken.py", [{"expect_count": 25, "of": "button"}], "0 buttons are shown"),
     ("mover.py", KEYS, True),
     ("mover_broken.py", KEYS, "no text 'x: 2' is shown in 'position'"),
+    ("falling.py", [{"key": "Left"}, {"expect_changed": "window"}], True),
+    ("falling_broken.py", [{"key": "Left"}, {"expect_changed": "window"}], "nothing takes the key 'Left': Board in"),
     ("notes.py", [{"select": "Ideas"}, {"expect_changed": "preview"}], True),
     ("notes_broken.py", [{"select": "Ideas"}, {"expect_changed": "preview"}], "'preview' did not change"),
     ("notes.py", [{"select": "ideas"}, {"expect_no_dialog_error": True}], True),

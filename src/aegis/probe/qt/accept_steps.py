@@ -23,9 +23,10 @@ from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QApplication, 
 
 from aegis.probe.qt import accept_find as find
 from aegis.probe.qt.accept_dialogs import DialogAnswers
+from aegis.probe.qt.accept_keys import key_target, nothing_takes_keys
 from aegis.probe.qt.accept_text import shown_texts
 from aegis.probe.qt.explore import choose, top_windows
-from aegis.probe.qt.inspect_ui import is_qt_class, shown_image
+from aegis.probe.qt.inspect_ui import shown_image
 
 SEEN_CHARS = 300
 Step = dict[str, Any]
@@ -160,9 +161,14 @@ def field_for(into: str | None) -> QWidget | Outcome:
 
 def key(state: State, step: Step) -> Perform | Outcome:
     text = step["key"].strip()
-    target = key_target(state.main, step.get("into"))
-    if isinstance(target, Outcome):
-        return target
+    into = scope(step["into"], top_windows()) if step.get("into") else None
+    if isinstance(into, Outcome):
+        return into
+    target = key_target(state.main, into[0] if into else None)
+    deaf = nothing_takes_keys(target)
+    if deaf:
+        reads = "reads" if " in " not in deaf else "read"
+        return Outcome(False, f"nothing takes the key {text!r}: {deaf} {reads} no keys (override keyPressEvent)")
     state.last_done = f"{text!r} was pressed"
     if len(text) == 1:
         return partial(QTest.keyClick, target, text)
@@ -171,22 +177,6 @@ def key(state: State, step: Step) -> Perform | Outcome:
     if keys is None or keys.key() == Qt.Key.Key_unknown:
         return Outcome(False, f"{text!r} is not a key Qt knows (try 'Enter', 'Left', 'Space', 'Ctrl+S')")
     return partial(QTest.keyClick, target, keys.key(), keys.keyboardModifiers())
-
-
-def key_target(main: QWidget, into: str | None) -> QWidget | Outcome:
-    """The named widget; else the focused one; else the first widget of the app's own that reads keys."""
-    if into:
-        found = scope(into, top_windows())
-        return found if isinstance(found, Outcome) else found[0]
-    focus = QApplication.focusWidget()
-    if focus is not None:
-        return focus
-    own = [w for w in find.visible_widgets([main]) if reads_keys(w)]
-    return own[0] if own else main.focusProxy() or main
-
-
-def reads_keys(widget: QWidget) -> bool:
-    return any("keyPressEvent" in vars(cls) for cls in type(widget).__mro__ if not is_qt_class(cls))
 
 
 def select(state: State, step: Step) -> Perform | Outcome:

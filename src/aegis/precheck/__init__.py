@@ -9,6 +9,7 @@ layout_fix.py  a QMainWindow's ignored setLayout() moved onto a central widget; 
 order_fix.py   a `self.x = ...` line of __init__ moved above the first use of self.x, when certain
 repaint_fix.py  `self.update()` added to a painting widget's timer slot or key handler that never repaints
 unset_fix.py   `self.x = <constant>` added to __init__ when only a later method sets it (to that constant)
+call_fix.py    `self.setFocus(self.board)` (setFocus takes no widget) made `self.board.setFocus()`
 members.py     methods and enum members a PySide6 class lacks (QLineEdit.append, Qt.KeyPressEvent), with
                did-you-mean; the unique fixes made (QLineEdit.append -> setText(text() + ...), methods Qt 6 renamed)
 member_table.py  the shipped PySide6 member table (data/pyside6_members.json) and lookups through the bases

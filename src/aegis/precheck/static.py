@@ -4,8 +4,9 @@ Runs before the program is started and never imports PySide6. The import fixes a
 block's undefined window class in entry_fix.py, a QMainWindow's ignored layout (and a QWidget that calls
 QMainWindow's methods, and `self.layout.addWidget` for `self.layout().addWidget`) in layout_fix.py, a widget
 used in __init__ before the line that creates it in order_fix.py, a painting widget's handler that never
-repaints in repaint_fix.py, an attribute only a handler sets in unset_fix.py; then members.py checks the members
-used against the PySide6 member table, and its few unique fixes get their imports here.
+repaints in repaint_fix.py, an attribute only a handler sets in unset_fix.py, `setFocus(widget)` in call_fix.py;
+then members.py checks the members used against the PySide6 member table, and its few unique fixes get their
+imports here.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from __future__ import annotations
 import warnings
 from dataclasses import dataclass
 
+from aegis.precheck.call_fix import fix_focus_argument
 from aegis.precheck.entry_fix import fix_window_class
 from aegis.precheck.import_fix import (
     add_missing_imports,
@@ -67,6 +69,7 @@ def _fix_and_check(code: str) -> PrecheckResult:
     fixed, order = fix_use_before_create(fixed)
     fixed, repaint = fix_missing_repaint(fixed)
     fixed, unset = fix_unset_attribute(fixed)
+    fixed, focus = fix_focus_argument(fixed)
     fixed, moved = move_misplaced_imports(fixed, table)
     fixed, added = add_missing_imports(fixed, table)
     if _syntax_error(fixed) is not None:
@@ -78,7 +81,7 @@ def _fix_and_check(code: str) -> PrecheckResult:
             fixed, added = with_members, added + members.fixes + imported
     return PrecheckResult(
         fixed,
-        fixes + entry + main_window + central + layout_method + order + repaint + unset + moved + added,
+        fixes + entry + main_window + central + layout_method + order + repaint + unset + focus + moved + added,
         undefined_problems(fixed) + members.problems,
     )
 

@@ -99,6 +99,14 @@ def test_a_window_that_paints_outside_paint_event_is_told_where_to_paint(results
     ]
 
 
+def test_a_window_that_is_a_board_and_never_paints_is_told_to_paint(results: dict[str, Any]) -> None:
+    assert messages(results["unpainted_window_board"], "empty") == [
+        "SnakeGame '' shows nothing: no visible widgets and a 400x400 area that is 100% one colour; "
+        "SnakeGame has no paintEvent, so nothing draws it: override paintEvent(self, event) and paint there with "
+        "QPainter(self) (the board, the pieces), and call self.update() when the state changes"
+    ]
+
+
 def test_a_board_of_the_programs_own_that_never_paints_is_told_to_paint(results: dict[str, Any]) -> None:
     assert messages(results["unpainted_board"], "empty") == [
         "QMainWindow 'Tetris' shows nothing: no visible widgets and a 400x400 area that is 100% one colour; "

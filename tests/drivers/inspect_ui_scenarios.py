@@ -201,6 +201,22 @@ def unpainted_board(app: QApplication) -> QWidget:
     return window
 
 
+class SnakeGame(QWidget):
+    """The easy bench's snake (2026-12-08): the window is the board; it reads keys and never paints."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setFixedSize(400, 400)
+        self.direction = (1, 0)
+
+    def keyPressEvent(self, event: object) -> None:
+        self.direction = (0, -1)
+
+
+def unpainted_window_board(app: QApplication) -> QWidget:
+    return SnakeGame()
+
+
 def painting_widget(app: QApplication) -> QWidget:
     window = Board()
     window.resize(400, 400)
@@ -245,6 +261,7 @@ SCENARIOS: dict[str, Callable[[QApplication], QWidget]] = {
     "painting_widget": painting_widget,
     "paints_outside": paints_outside,
     "unpainted_board": unpainted_board,
+    "unpainted_window_board": unpainted_window_board,
     "blank_editor": blank_editor,
     "too_large": sized(2500, 1400),
     "fits": sized(800, 600),

@@ -18,12 +18,10 @@ from PySide6.QtWidgets import QApplication, QDialog, QFrame, QGroupBox, QLabel, 
 
 from aegis.probe.qt import accept_find as find
 from aegis.probe.qt.explore import top_windows
-from aegis.probe.qt.inspect_ui import is_qt_class
+from aegis.probe.qt.inspect_ui import is_qt_class, reads_keys
 
-CONTAINERS = (QWidget, QMainWindow, QFrame, QLabel, QGroupBox, QStackedWidget, QDialog)
+KEYLESS = (QWidget, QMainWindow, QFrame, QLabel, QGroupBox, QStackedWidget, QDialog)
 """Qt classes that do nothing with a key of their own."""
-
-KEY_HANDLERS = ("keyPressEvent", "keyReleaseEvent", "event", "eventFilter")
 
 
 def key_target(main: QWidget, into: QWidget | None) -> QWidget:
@@ -37,10 +35,6 @@ def key_target(main: QWidget, into: QWidget | None) -> QWidget:
     return own[0] if own else main.focusProxy() or main
 
 
-def reads_keys(widget: QWidget) -> bool:
-    return any(name in vars(cls) for cls in own_classes(widget) for name in KEY_HANDLERS)
-
-
 def nothing_takes_keys(target: QWidget) -> str:
     """'' when something could take a key pressed on `target`; else the chain of widgets, in words."""
     chain: list[QWidget] = []
@@ -48,13 +42,9 @@ def nothing_takes_keys(target: QWidget) -> str:
     while widget is not None:
         chain.append(widget)
         widget = widget.parentWidget()
-    if any(reads_keys(w) or qt_class(w) not in CONTAINERS for w in chain) or _shortcuts() or _filters():
+    if any(reads_keys(w) or qt_class(w) not in KEYLESS for w in chain) or _shortcuts() or _filters():
         return ""
     return " in ".join(dict.fromkeys(type(w).__name__ for w in chain))
-
-
-def own_classes(widget: QWidget) -> list[type]:
-    return [cls for cls in type(widget).__mro__ if not is_qt_class(cls)]
 
 
 def qt_class(widget: QWidget) -> type:

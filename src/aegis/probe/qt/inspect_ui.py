@@ -36,6 +36,9 @@ BARS = (QMenuBar, QStatusBar, QToolBar)
 OPENING = re.compile(r"^\s*(open|load|import|new)\b", re.IGNORECASE)
 CONTAINERS = (QWidget, QFrame, QMainWindow, QDialog, QScrollArea, QStackedWidget, QSplitter, QSplitterHandle)
 
+KEY_HANDLERS = ("keyPressEvent", "keyReleaseEvent", "event", "eventFilter")
+"""The methods through which a widget of the app's own can take a key."""
+
 
 def problem(kind: str, message: str, severity: str = "fail") -> Problem:
     return {"kind": kind, "severity": severity, "message": message}
@@ -104,11 +107,19 @@ def empty_window_problems(window: QWidget) -> list[Problem]:
 
 
 def unpainted_own_widgets(widgets: list[QWidget], window: QWidget) -> list[str]:
-    """The program's own plain-widget classes inside the window (a game board) that paint nothing themselves."""
-    own = [w for w in widgets if w is not window and not is_qt_class(type(w)) and not paints_itself(w)]
+    """The program's own plain-widget classes inside the window (a game board), or the window itself when it
+    reads keys like a board, that paint nothing themselves."""
+    boards = [w for w in widgets if w is not window or reads_keys(w)]
+    own = [w for w in boards if not is_qt_class(type(w)) and not paints_itself(w)]
     return list(
         dict.fromkeys(type(w).__name__ for w in own if isinstance(w, QWidget) and type(w).__mro__[1] is QWidget)
     )
+
+
+def reads_keys(widget: QWidget) -> bool:
+    """True when a class of the app's own in the widget's classes handles key events."""
+    own = [cls for cls in type(widget).__mro__ if not is_qt_class(cls)]
+    return any(name in vars(cls) for cls in own for name in KEY_HANDLERS)
 
 
 def open_action(window: QWidget) -> str:

@@ -65,8 +65,8 @@ if __name__ == "__main__":
 """
 
 FIXES = [
-    "Board.tick changes what paintEvent draws but never repaints; added self.update()",
-    "Board.keyPressEvent changes what paintEvent draws but never repaints; added self.update()",
+    "Board.tick changes what paintEvent draws without always repainting; added self.update()",
+    "Board.keyPressEvent changes what paintEvent draws without always repainting; added self.update()",
 ]
 
 
@@ -80,6 +80,11 @@ def test_a_board_that_never_repaints_asks_for_it_first_thing() -> None:
 
 
 FALL = "        self.piece = [(x, y + 1) for x, y in self.piece]\n"
+
+
+def test_a_tick_that_repaints_only_on_game_over_repaints_every_time() -> None:
+    code = SILENT_BOARD.replace(FALL, FALL + "        if self.piece[0][1] == 19:\n            self.update()\n")
+    assert fix_missing_repaint(code)[1] == FIXES
 
 
 @pytest.mark.parametrize(

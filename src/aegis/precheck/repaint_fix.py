@@ -11,9 +11,10 @@ request, so the window never changes and "the piece falls" fails (the easy bench
 update() only schedules a paint for after the handler returns, so it goes first, where no early `return` can
 skip it. Only in a class that defines its own paintEvent and no method of its own named update or repaint, with
 no base class of the program's own; only
-for the methods a `.timeout` signal is connected to (`self.m`), and keyPressEvent when no such method repaints;
-when the handler uses `self` and nothing in it calls any `update` or `repaint`, nor a method of the class that
-might.
+for the methods a `.timeout` signal is connected to (`self.m`) whose own body (outside any if or loop: the snake
+that repainted only on game over) calls no `update` or `repaint`, nor a method of the class that always does;
+and keyPressEvent when no such slot repaints every time and nothing in it repaints. Only handlers that use `self`.
+One more update() is harmless: Qt paints once for all the requests made before it gets to paint.
 """
 
 from __future__ import annotations
@@ -45,7 +46,7 @@ def fix_missing_repaint(code: str) -> tuple[str, list[str]]:
             indent = lines[first.lineno - 1][: first.col_offset]
             inserts.append((first.lineno, f"{indent}self.update()\n"))
             name = f"{cls.name}.{method.name}"
-            fixes.append(f"{name} changes what paintEvent draws but never repaints; added self.update()")
+            fixes.append(f"{name} changes what paintEvent draws without always repainting; added self.update()")
     for line, text in sorted(inserts, reverse=True):
         lines.insert(line - 1, text)
     return "".join(lines), fixes
@@ -59,9 +60,10 @@ def _silent_handlers(cls: ast.ClassDef) -> list[ast.FunctionDef]:
         return []
     slots = [methods[name] for name in sorted(_timer_slots(cls)) if name in methods]
     keys = [methods[name] for name in sorted(HANDLERS & methods.keys())]
-    silent = [method for method in slots if not _may_repaint(method, methods, set())]
-    handlers = slots + keys if len(silent) == len(slots) else slots
-    return [method for method in handlers if _uses_self(method) and not _may_repaint(method, methods, set())]
+    silent = [slot for slot in slots if _uses_self(slot) and not _repaints(slot, methods, always=True)]
+    if len(silent) < len(slots):  # a tick() that always repaints shows what the keys changed a moment later
+        return silent
+    return silent + [key for key in keys if _uses_self(key) and not _repaints(key, methods, always=False)]
 
 
 def _timer_slots(cls: ast.ClassDef) -> set[str]:
@@ -78,17 +80,26 @@ def _timer_slots(cls: ast.ClassDef) -> set[str]:
     return slots
 
 
-def _may_repaint(method: ast.FunctionDef, methods: dict[str, ast.FunctionDef], seen: set[str]) -> bool:
-    """True when the method calls any update or repaint, or a method of the class that may (or is not known)."""
-    seen.add(method.name)
-    for call in (node for node in ast.walk(method) if isinstance(node, ast.Call)):
-        name = called_name(call)
-        if name in REPAINTS:
-            return True
-        own = isinstance(call.func, ast.Attribute) and on_self(call.func)
-        if own and name in methods and name not in seen and _may_repaint(methods[name], methods, seen):
-            return True
+def _repaints(method: ast.FunctionDef, methods: dict[str, ast.FunctionDef], always: bool) -> bool:
+    """True when the method calls update or repaint, or a method of the class that does: `always`, in a
+    statement of its own body (not one inside an if or a loop); else anywhere in it."""
+    pending, seen = [method], {method.name}
+    while pending:
+        current = pending.pop()
+        for call in _calls(current, always):
+            name = called_name(call)
+            if name in REPAINTS:
+                return True
+            if isinstance(call.func, ast.Attribute) and on_self(call.func) and name in methods and name not in seen:
+                seen.add(name)
+                pending.append(methods[name])
     return False
+
+
+def _calls(method: ast.FunctionDef, top_level: bool) -> list[ast.Call]:
+    if top_level:
+        return [node.value for node in method.body if isinstance(node, ast.Expr) and isinstance(node.value, ast.Call)]
+    return [node for node in ast.walk(method) if isinstance(node, ast.Call)]
 
 
 def _uses_self(method: ast.FunctionDef) -> bool:

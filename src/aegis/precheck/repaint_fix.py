@@ -53,15 +53,16 @@ def fix_missing_repaint(code: str) -> tuple[str, list[str]]:
 
 
 def _silent_handlers(cls: ast.ClassDef) -> list[ast.FunctionDef]:
-    """The class's timer slots and key handler that change its state and never repaint; the key handler only
-    when no timer slot repaints (a game's tick() repaints what the key changed a moment later)."""
+    """The class's timer slots that do not always repaint, and its key handler when no slot always repaints (a
+    game's tick() shows what the key changed a moment later) and nothing in the handler repaints."""
     methods = {node.name: node for node in cls.body if isinstance(node, ast.FunctionDef)}
     if "paintEvent" not in methods or REPAINTS & methods.keys():
         return []
     slots = [methods[name] for name in sorted(_timer_slots(cls)) if name in methods]
     keys = [methods[name] for name in sorted(HANDLERS & methods.keys())]
-    silent = [slot for slot in slots if _uses_self(slot) and not _repaints(slot, methods, always=True)]
-    if len(silent) < len(slots):  # a tick() that always repaints shows what the keys changed a moment later
+    repainting = [slot for slot in slots if _repaints(slot, methods, always=True)]
+    silent = [slot for slot in slots if slot not in repainting and _uses_self(slot)]
+    if repainting:
         return silent
     return silent + [key for key in keys if _uses_self(key) and not _repaints(key, methods, always=False)]
 

@@ -14,9 +14,8 @@ stopwatch, seed 2001, kept it through both rounds):
 
 Only where the class derives from Qt classes the member table knows and none of them has a member `x`; every
 store of an attribute `x` in the file (on any object; `+=` only changes it) is `self.x = <the same constant>` in
-a handler of this class (connected to a signal, never called directly); something reads
-`self.x`; and nothing names `x` in a string (hasattr, getattr, setattr), which may be how the program tells
-whether it is set.
+a handler of this class (connected to a signal, never called directly); something reads `self.x`; and nothing
+names `x` in a string (hasattr, getattr, setattr), which may be how the program tells whether it is set.
 """
 
 from __future__ import annotations
@@ -48,7 +47,7 @@ def fix_unset_attribute(code: str) -> tuple[str, list[str]]:
             continue
         where = _insertion_line(init)
         indent = lines[where - 1][: init.body[0].col_offset]
-        for attribute, (value, setter) in sorted(_unset(cls, init, stores, table).items()):
+        for attribute, (value, setter) in sorted(_unset(cls, stores, augmented, table).items()):
             if attribute in named:
                 continue
             inserts.append((where, f"{indent}self.{attribute} = {value}\n"))
@@ -62,14 +61,15 @@ def fix_unset_attribute(code: str) -> tuple[str, list[str]]:
 
 
 def _unset(
-    cls: ast.ClassDef, init: ast.FunctionDef, stores: list[ast.Attribute], table: MemberTable
+    cls: ast.ClassDef, stores: list[ast.Attribute], augmented: set[int], table: MemberTable
 ) -> dict[str, tuple[str, str]]:
-    """attribute -> (its one constant as source, the method that sets it), for each attribute of the class that
-    only methods other than __init__ set, always to that constant, and something reads."""
+    """attribute -> (its one constant as source, the handler that sets it), for each attribute of the class that
+    only its handlers set, always to that constant, and something reads (`self.x += 1` reads it first)."""
     methods = [n for n in cls.body if isinstance(n, ast.FunctionDef) and n.name != "__init__"]
     called = {called_name(n) for n in ast.walk(cls) if isinstance(n, ast.Call)}
-    connected = {arg.attr for n in ast.walk(cls) if _is_connect(n) for arg in n.args if on_self(arg)}  # type: ignore
-    read = {n.attr for n in ast.walk(cls) if isinstance(n, ast.Attribute) and on_self(n) and _reads(n, cls)}
+    attributes = [n for n in ast.walk(cls) if isinstance(n, ast.Attribute) and on_self(n)]
+    read = {n.attr for n in attributes if isinstance(n.ctx, ast.Load) or id(n) in augmented}
+    connected = _connected_slots(cls)
     found: dict[str, tuple[str, str]] = {}
     handlers = [m for m in methods if m.name in connected and m.name not in called]  # run when the user acts
     for method in handlers:
@@ -99,15 +99,10 @@ def _all_stores_are(attribute: str, value: str, stores: list[ast.Attribute], met
     return all(id(store) in allowed for store in stores if store.attr == attribute)
 
 
-def _is_connect(node: ast.AST) -> bool:
-    return isinstance(node, ast.Call) and called_name(node) == "connect"
-
-
-def _reads(node: ast.Attribute, cls: ast.ClassDef) -> bool:
-    """A load of the attribute, or the target of `self.x += ...` (which reads it first)."""
-    if isinstance(node.ctx, ast.Load):
-        return True
-    return any(isinstance(n, ast.AugAssign) and n.target is node for n in ast.walk(cls))
+def _connected_slots(cls: ast.ClassDef) -> set[str]:
+    """`m` for each `<signal>.connect(self.m)` in the class."""
+    calls = [n for n in ast.walk(cls) if isinstance(n, ast.Call) and called_name(n) == "connect"]
+    return {arg.attr for call in calls for arg in call.args if isinstance(arg, ast.Attribute) and on_self(arg)}
 
 
 def _named_in_strings(tree: ast.Module) -> set[str]:

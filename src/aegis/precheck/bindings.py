@@ -203,6 +203,17 @@ def on_self(node: ast.AST) -> bool:
     return isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == "self"
 
 
+def self_slots(tree: ast.AST, signal: str = "") -> set[str]:
+    """`m` for each `<x>.connect(self.m)` under `tree`; with `signal`, only `<x>.<signal>.connect(self.m)`."""
+    slots = set()
+    for call in (node for node in ast.walk(tree) if isinstance(node, ast.Call) and called_name(node) == "connect"):
+        source = call.func.value if isinstance(call.func, ast.Attribute) else None
+        if signal and not (isinstance(source, ast.Attribute) and source.attr == signal):
+            continue
+        slots |= {arg.attr for arg in call.args[:1] if isinstance(arg, ast.Attribute) and on_self(arg)}
+    return slots
+
+
 def qt_bases(cls: ast.ClassDef, table: MemberTable) -> list[str]:
     """The class's bases when every one is a Qt class the table knows, else [] (a base of its own may set it)."""
     names = base_names(cls)

@@ -22,7 +22,7 @@ from __future__ import annotations
 import ast
 import io
 
-from aegis.precheck.bindings import base_names, called_name, on_self
+from aegis.precheck.bindings import base_names, called_name, on_self, self_slots
 
 HANDLERS = frozenset({"keyPressEvent"})
 """Event handlers that change what a board shows (a mouse handler often only starts or ends a drag: not here)."""
@@ -58,27 +58,13 @@ def _silent_handlers(cls: ast.ClassDef) -> list[ast.FunctionDef]:
     methods = {node.name: node for node in cls.body if isinstance(node, ast.FunctionDef)}
     if "paintEvent" not in methods or REPAINTS & methods.keys():
         return []
-    slots = [methods[name] for name in sorted(_timer_slots(cls)) if name in methods]
+    slots = [methods[name] for name in sorted(self_slots(cls, "timeout")) if name in methods]
     keys = [methods[name] for name in sorted(HANDLERS & methods.keys())]
     repainting = [slot for slot in slots if _repaints(slot, methods, always=True)]
     silent = [slot for slot in slots if slot not in repainting and _uses_self(slot)]
     if repainting:
         return silent
     return silent + [key for key in keys if _uses_self(key) and not _repaints(key, methods, always=False)]
-
-
-def _timer_slots(cls: ast.ClassDef) -> set[str]:
-    """`m` for each `<anything>.timeout.connect(self.m)` in the class."""
-    slots = set()
-    for node in ast.walk(cls):
-        if not (isinstance(node, ast.Call) and called_name(node) == "connect" and len(node.args) == 1):
-            continue
-        signal = node.func.value if isinstance(node.func, ast.Attribute) else None
-        slot = node.args[0]
-        timeout = isinstance(signal, ast.Attribute) and signal.attr == "timeout"
-        if timeout and isinstance(slot, ast.Attribute) and on_self(slot):
-            slots.add(slot.attr)
-    return slots
 
 
 def _repaints(method: ast.FunctionDef, methods: dict[str, ast.FunctionDef], always: bool) -> bool:

@@ -23,7 +23,7 @@ from __future__ import annotations
 import ast
 import io
 
-from aegis.precheck.bindings import NAMING_CALLS, base_names, called_name, on_self, qt_bases
+from aegis.precheck.bindings import NAMING_CALLS, base_names, called_name, on_self, qt_bases, self_slots
 from aegis.precheck.member_table import MemberTable, load_members
 
 
@@ -69,7 +69,7 @@ def _unset(
     called = {called_name(n) for n in ast.walk(cls) if isinstance(n, ast.Call)}
     attributes = [n for n in ast.walk(cls) if isinstance(n, ast.Attribute) and on_self(n)]
     read = {n.attr for n in attributes if isinstance(n.ctx, ast.Load) or id(n) in augmented}
-    connected = _connected_slots(cls)
+    connected = self_slots(cls)
     found: dict[str, tuple[str, str]] = {}
     handlers = [m for m in methods if m.name in connected and m.name not in called]  # run when the user acts
     for method in handlers:
@@ -97,12 +97,6 @@ def _all_stores_are(attribute: str, value: str, stores: list[ast.Attribute], met
             if isinstance(target, ast.Attribute) and on_self(target) and constant:
                 allowed.add(id(target))
     return all(id(store) in allowed for store in stores if store.attr == attribute)
-
-
-def _connected_slots(cls: ast.ClassDef) -> set[str]:
-    """`m` for each `<signal>.connect(self.m)` in the class."""
-    calls = [n for n in ast.walk(cls) if isinstance(n, ast.Call) and called_name(n) == "connect"]
-    return {arg.attr for call in calls for arg in call.args if isinstance(arg, ast.Attribute) and on_self(arg)}
 
 
 def _named_in_strings(tree: ast.Module) -> set[str]:

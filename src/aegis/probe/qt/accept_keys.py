@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QFrame, QGroupBox, QLabel, 
 
 from aegis.probe.qt import accept_find as find
 from aegis.probe.qt.explore import top_windows
-from aegis.probe.qt.inspect_ui import is_qt_class, reads_keys
+from aegis.probe.qt.inspect_ui import is_qt_class, qt_class, reads_keys
 
 KEYLESS = (QWidget, QMainWindow, QFrame, QLabel, QGroupBox, QStackedWidget, QDialog)
 """Qt classes that do nothing with a key of their own."""
@@ -45,10 +45,6 @@ def nothing_takes_keys(target: QWidget) -> str:
     if any(reads_keys(w) or qt_class(w) not in KEYLESS for w in chain) or _shortcuts() or _filters():
         return ""
     return " in ".join(dict.fromkeys(type(w).__name__ for w in chain))
-
-
-def qt_class(widget: QWidget) -> type:
-    return next(cls for cls in type(widget).__mro__ if is_qt_class(cls))
 
 
 def _shortcuts() -> bool:

@@ -140,10 +140,14 @@ def in_bar(widget: QWidget, window: QWidget) -> bool:
     return False
 
 
+def qt_class(widget: QWidget) -> type:
+    """The first Qt class among the widget's classes (QWidget for a board of the app's own)."""
+    return next(cls for cls in type(widget).__mro__ if is_qt_class(cls))
+
+
 def is_content(widget: QWidget) -> bool:
     """True for widgets that show something: anything but plain layout containers, or what paints itself."""
-    qt_class = next(cls for cls in type(widget).__mro__ if is_qt_class(cls))
-    return qt_class not in CONTAINERS or paints_itself(widget)
+    return qt_class(widget) not in CONTAINERS or paints_itself(widget)
 
 
 def top_colour_share(window: QWidget) -> float:
